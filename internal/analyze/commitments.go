@@ -1,0 +1,864 @@
+package analyze
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/debrief-cli/debrief/internal/transcript"
+)
+
+// Confidence of each way a commitment can be found: a scribe's marker is the surest sign, a
+// promise in the speaker's own words next, an inference from context the least.
+const (
+	confMarker      = 0.95
+	confMarkerBare  = 0.85
+	confPromise     = 0.85
+	confNotesAssign = 0.8
+	confAssigned    = 0.75
+	confRequest     = 0.7
+	confHedged      = 0.6
+	confUnowned     = 0.45
+)
+
+// acceptWindow is how many turns after a request or an assignment an answer is looked for.
+const acceptWindow = 4
+
+// Name patterns: a capitalised name of up to three words, initials written with capitals
+// ("KK", "eP", "TBL") or an @handle.
+const (
+	nameRE     = `(?:@[\w.-]+|\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*){0,2}|\p{Ll}\p{Lu}{1,3})`
+	nameListRE = nameRE + `(?:\s*(?:,|/|&|\+|\band\b|,\s*and\b)\s*` + nameRE + `)*`
+)
+
+var (
+	// markerRe matches a scribe's action marker at the start of a line ("ACTION:", "Action
+	// item -", "**Action item**:", "***Action #1:", "TODO", "AI:", "[ ]").
+	markerRe = regexp.MustCompile(`(?i)^[\s>*+\-•]*(?:\d+[.)]\s+)?(?:[*_]{1,3}\s*)?(?:(?:action(?:\s*items?)?|actions|AI|to-?do|next\s+steps?|follow[- ]?ups?)(?:\s*#\s*\d+)?\s*[*_]{0,3}\s*(?:[:\-–—]|(?-i:\s+[*_]{0,3}[:\-–—]))\s*[*_]{0,3}|TODO\b:?|\[\s?\]|☐)\s*`)
+	// doneBoxRe matches a ticked task box: the work is done, not promised.
+	doneBoxRe = regexp.MustCompile(`(?i)^[\s>*+\-•]*\[[x✓]\]`)
+	// markerSpeakerRe matches a speaker label that is really a marker ("ACTION: …" read as a
+	// speaker called ACTION).
+	markerSpeakerRe = regexp.MustCompile(`(?i)^(?:action(?: items?)?(?: \d+)?|ai|todo|to do|next steps?)$`)
+	// actionHeadingRe matches the heading of an action list.
+	actionHeadingRe = regexp.MustCompile(`(?i)^(?:\d+[.)]\s*)?(?:(?:new|open|summary of)\s+)?(?:action\s*items?|actions?|next\s+steps|to-?dos?|follow[- ]?ups?|tasks|assignments|action\s*items?\s*(?:&|and)\s*next\s+steps)$`)
+	// leadOwnerRe matches an item that opens with its owners: "KK, SC to review PR",
+	// "Ben: update the doc", "Ana will draft it".
+	leadOwnerRe = regexp.MustCompile(`^(` + nameListRE + `)(?:\s+(?:to|will|shall|can|is\s+going\s+to|are\s+going\s+to)\b|['’]ll\b|\s*:|\s+[-–—])\s*(.+)$`)
+	// trailOwnerRe matches an item that ends with its owners: "Publish 0.9.1, SC.",
+	// "Follow up in issue 355. KK, SC.", "draft the charter (Ana)".
+	trailOwnerRe = regexp.MustCompile(`(?:[,.;:]\s*|\s[-–—]\s*|\s*(\())(?:owners?:?\s*)?(` + nameListRE + `)\s*\)?[\s.*_]*$`)
+	// mentionRe matches an @handle.
+	mentionRe = regexp.MustCompile(`(?:^|\s)@([\w.-]+)`)
+	// nameSplitRe splits a list of names.
+	nameSplitRe = regexp.MustCompile(`\s*(?:,\s*and\b|,|/|&|\+|\band\b)\s*`)
+
+	// promiseRe matches a promise in the first person; the task follows it.
+	promiseRe = regexp.MustCompile(`(?i)(?:^|[\s,;:(—–-])(?:(?:i|we)(?:['’]ll|\s+will|\s+shall|['’]m\s+going\s+to|\s+am\s+going\s+to|['’]re\s+going\s+to|\s+are\s+going\s+to|['’]m\s+gonna|\s+am\s+gonna|['’]d\s+be\s+happy\s+to|\s+would\s+be\s+happy\s+to|['’]m\s+happy\s+to|\s+am\s+happy\s+to|\s+volunteer\s+to|\s+promise\s+to|\s+commit\s+to|\s+can\s+(?:take|handle|own|do|pick\s+up|grab|drive|cover|look\s+into|follow\s+up|send|write|draft|set\s+up|schedule|put\s+together|reach\s+out|ping|check|prepare|update|fix|review)\b|\s+(?:will\s+)?take\s+(?:an?\s+|the\s+)?action(?:\s+item)?\s+to|\s+have\s+the\s+action\s+to)|let\s+me|leave\s+(?:it|that|this)\s+with\s+me|(?:i['’]m\s+)?on\s+it\b)`)
+	// promiseNegRe matches words that undo a promise just after it: "I will not", "I'll never".
+	promiseNegRe = regexp.MustCompile(`(?i)^\s*(?:not|never|no\s+longer|n['’]t)\b`)
+	// discourseRe matches what follows "I'll"/"let me" when it is talk, not a task: "I'll be
+	// honest", "let me think", "I'll pass".
+	discourseRe = regexp.MustCompile(`(?i)^\s*(?:just\s+)?(?:be\s+(?:honest|brief|quick|frank|clear|candid|there|out|away|off|back|late|on\s+(?:leave|holiday|vacation|pto))|be\b(?:\s+\w+ing\b)?|say|admit|add\s+(?:that|to\s+that|one\s+thing|something)|pass|think|know|see\s+(?:you|what)|guess|bet|tell\s+you\s+what|start\s+(?:with|by|off)|begin|go\s+(?:first|next|ahead|on|back|over)|kick\s+(?:it\s+)?off|walk\s+(?:you\s+)?through|recap|summari[sz]e|repeat|rephrase|clarify|explain|answer|respond|note\s+that|mention|point\s+out|leave\s+it\s+(?:there|at\s+that)|keep\s+it\s+(?:short|brief)|defer|echo|second\s+that|jump\s+in|stop|hand\s+(?:it\s+)?over|turn\s+it\s+over|share\s+my\s+screen|stop\s+sharing|mute|unmute|give\s+(?:you\s+)?an\s+example|put\s+it\s+this\s+way|ask\s+(?:a|one|you)|interrupt|push\s+back|play\s+devil|get\s+this\s+straight|understand|have\s+a\s+look\s+now|try\s+to\s+explain|need\s+(?:a|an|the|some|your|more|to\s+think)|miss\b|take\s+(?:that|it)\s+back|let\s+you\s+go|let\s+(?:others|someone|you)\s+(?:speak|talk|jump|answer|go)|remember|wait|see\s+if\s+i\s+understand|just\s+say)\b`)
+	// sarcasmRe matches signs that a promise is not meant: "yeah right", "as if", "lol", "/s".
+	sarcasmRe = regexp.MustCompile(`(?i)\byeah,?\s+right\b|\bas\s+if\b|\blol\b|\blmao\b|(?:^|\s)/s\b|\bin\s+my\s+spare\s+time\b|^(?:oh,?\s+)?sure,?\s+(?:i['’]ll|let\s+me)\s+just\b.*\b(?:everything|no\s+problem|of\s+course|in\s+my\s+sleep)\b`)
+	// reportedRe matches reported speech before a promise: "she said she'd", "he told us he will".
+	reportedRe = regexp.MustCompile(`(?i)\b(?:he|she|they|\p{Lu}\p{Ll}+)\s+(?:said|says|told|wrote|mentioned|claimed|promised|replied|emailed|texted)\b`)
+	// quotedRe matches a promise quoted from elsewhere: "wrote: I'll", "said, 'I'll".
+	quotedRe = regexp.MustCompile(`(?i)\b(?:said|says|wrote|writes|told\s+\w+|quote|quoting)\s*[,:]?\s*["“'‘]`)
+	// conditionalRe matches a condition on a promise.
+	conditionalRe = regexp.MustCompile(`(?i)\b(?:if|assuming|provided(?:\s+that)?|as\s+long\s+as|unless|depending\s+on|once\s+we\s+(?:get|have|hear))\b`)
+	// hedgeRe matches words that soften a promise.
+	hedgeRe = regexp.MustCompile(`(?i)\b(?:try|probably|maybe|perhaps|hopefully|might|attempt)\b`)
+	// thirdPersonRe matches work given to named people: "Ben will send it", "Ben and Ana are
+	// going to draft it".
+	thirdPersonRe = regexp.MustCompile(`(?:^|[\s,;:(])(` + nameListRE + `)(?:\s+(?:will|shall|is\s+going\s+to|are\s+going\s+to|is\s+gonna|agreed\s+to|volunteered\s+to|offered\s+to|has\s+(?:the\s+)?action\s+to|can\s+take|will\s+take\s+care\s+of)|['’]ll)\s+(.+)$`)
+	// notesAssignRe matches the scribe's "Ben to update the doc" at the start of a sentence.
+	notesAssignRe = regexp.MustCompile(`^[\s>*+\-•]*(` + nameListRE + `)\s+to\s+(\p{Ll}.+)$`)
+	// statusVerbRe matches what follows "Ben will" when it is not a task: "Ben will be out",
+	// "Ben will love this".
+	statusVerbRe = regexp.MustCompile(`(?i)^\s*(?:not|never|probably\s+(?:say|not)|be\b(?:\s+(?:out|away|off|back|late|there|here|happy|fine|ok|okay|glad|upset|angry|surprised|on\s+(?:leave|holiday|vacation|pto)|able|in)\b|\s*$)|love|like|hate|know|want|feel|think|say|agree|disagree|understand|remember|appreciate|recall|notice|hear|prefer|object|complain|argue|laugh|enjoy|see\s+(?:you|that)|have\s+(?:a|an|the)\s+(?:chance|opportunity|baby|day|week|time)|get\s+(?:mad|angry|upset|bored)|need|probably|likely|also\s+be)\b`)
+	// requestRe matches a request: "can you send it?", "could someone review the PR?",
+	// "please file a ticket", "who can take the notes?".
+	requestRe = regexp.MustCompile(`(?i)^(?:` + nameRE + `,\s*)?(?:(?:so|and|ok(?:ay)?|also|then|hey),?\s+)*(?:(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|one\s+of\s+you)(?:\s+(?:please|maybe|also))*\s+|would\s+you\s+mind\s+|please\s+|who\s+(?:can|could|wants\s+to|will|would\s+like\s+to)\s+|(?:does\s+)?any(?:one|body)\s+(?:want|wants|willing|able)\s+to\s+|i\s+need\s+(?:you|someone|somebody)\s+to\s+)(.+?)[\s?.!,]*$`)
+	// needRe matches work the group names without an owner: "we need to …", "someone should …",
+	// "let's …".
+	needRe = regexp.MustCompile(`(?i)(?:^|[\s,;:])(?:(?:we|someone|somebody|someone\s+else|one\s+of\s+us)\s+(?:should|need\s+to|needs\s+to|must|have\s+to|has\s+to|ought\s+to|will\s+need\s+to)|let['’]s|let\s+us)\s+(.+)$`)
+	// actionVerbRe matches a concrete action, as opposed to "be careful" or "think about it".
+	actionVerbRe = regexp.MustCompile(`(?i)^(?:also\s+|then\s+|probably\s+|just\s+|definitely\s+)*(?:send|email|e-mail|write|draft|update|file|open|create|schedule|set\s+up|book|ping|contact|reach\s+out|follow[- ]up|review|fix|merge|publish|document|add|remove|ask|share|post|prepare|investigate|look\s+into|test|deploy|circulate|move|close|organi[sz]e|propose|announce|rename|label|assign|notify|inform|invite|confirm|call|raise|submit|check\s+with|get\s+back\s+to|put\s+together|write\s+up|clean\s+up|sort\s+out|reply\s+to|respond\s+to|tell|let\s+\w+\s+know|make\s+(?:a|an)\s+\w+|run|benchmark|measure|file|track|escalate|summari[sz]e\s+(?:this|the\s+\w+)\s+(?:in|on|for))\b`)
+	// acceptRe matches an answer that takes on work.
+	acceptRe = regexp.MustCompile(`(?i)^[\s"'“]*(?:ok(?:ay)?|sure|yes|yeah|yep|yup|will\s+do|on\s+it|i\s+can|i\s+will|i['’]ll|fine|sounds\s+good|no\s+problem|absolutely|of\s+course|definitely|happy\s+to|got\s+it|can\s+do|agreed|alright|all\s+right|roger|certainly|i['’]m\s+on\s+it|works\s+for\s+me|me|i\s+(?:can|will)\s+take)\b`)
+	// refuseRe matches an answer that declines.
+	refuseRe = regexp.MustCompile(`(?i)^[\s"'“]*(?:no\b|nope|i\s+can['’]?t|i\s+cannot|i\s+won['’]t|not\s+(?:me|sure|really)|yeah,?\s+right)`)
+	// pronounTaskRe matches a task that only points back: "do it", "take that", "it".
+	pronounTaskRe = regexp.MustCompile(`(?i)^(?:(?:do|send|take|handle|grab|get|own|cover|check|fix|write|draft|take\s+care\s+of|look\s+into|follow\s+up\s+on|deal\s+with|sort|pick\s+up|run\s+with|drive)\s+)?(?:it|that|this|those|them|one|that\s+one|this\s+one)?(?:\s+(?:on|up|over))?$`)
+	// clauseEndRe matches where the task's clause ends.
+	clauseEndRe = regexp.MustCompile(`(?i)(?:[,;]?\s+(?:but|because|since|so\s+that|so\s+we|so\s+you|as\s+long\s+as|if|unless|assuming|provided|though|although|which|otherwise|and\s+then\s+(?:we|you|they)|and\s+(?:we|you|they|he|she)\s+(?:can|will|should))\b|;|\s[-–—]\s|\s\(|,\s+(?:right|ok(?:ay)?|yeah|alright|then|too|please)\b|\s+(?:ok(?:ay)?|right)\s*\?)`)
+	// fillerRe matches words before a task that add nothing to it.
+	fillerRe = regexp.MustCompile(`(?i)^(?:just|also|definitely|probably|quickly|go\s+ahead\s+and|try\s+to|try\s+and|then|first|certainly|gladly|happily|personally|make\s+sure\s+(?:to|that\s+i)|be\s+sure\s+to|need\s+to|have\s+to|,)\s+`)
+	// genericOwners are words in an owner's place that name nobody in particular.
+	genericOwners = map[string]bool{
+		"everyone": true, "everybody": true, "someone": true, "somebody": true, "anyone": true,
+		"all": true, "we": true, "us": true, "they": true, "you": true, "i": true, "he": true,
+		"she": true, "it": true, "this": true, "that": true, "please": true, "also": true,
+		"then": true, "note": true, "the": true, "a": true, "nobody": true, "none": true,
+		"tbd": true, "n a": true, "who": true, "what": true, "next": true, "action": true,
+	}
+)
+
+// Cheap tests that a sentence could match a rule, run before its regular expression.
+var (
+	promiseHints    = []string{"i'll", "i’ll", "i will", "i shall", "going to", "gonna", "happy to", "volunteer", "promise", "commit", "i can", "action", "let me", "with me", "on it", "we'll", "we’ll", "we will", "we shall"}
+	assignHints     = []string{"will", "'ll", "’ll", "going to", "gonna", "agreed to", "volunteered", "offered", "action to", "can take"}
+	needHints       = []string{"should", "need", "must", "have to", "has to", "ought", "let's", "let’s", "let us"}
+	requestHints    = []string{"you", "someone", "somebody", "anyone", "anybody", "please", "who"}
+	markerHintBytes = "AaTtNnFf[☐"
+)
+
+// sarcasmHints are lower-case parts of every match of sarcasmRe.
+var sarcasmHints = []string{"right", "as if", "lol", "lmao", "/s", "spare time", "sure"}
+
+// isSarcastic reports whether s says a promise it does not mean.
+func isSarcastic(s string) bool {
+	return hasAny(strings.ToLower(s), sarcasmHints) && sarcasmRe.MatchString(s)
+}
+
+// hasAny reports whether lower contains one of the hints.
+func hasAny(lower string, hints []string) bool {
+	for _, h := range hints {
+		if strings.Contains(lower, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// people resolves the names said in a meeting to its attendees.
+type people struct {
+	// byName maps a folded full name, alias, first or last name to an attendee; "" marks a
+	// form shared by several attendees.
+	byName map[string]string
+	// byInitials maps folded initials to an attendee, "" when shared.
+	byInitials map[string]string
+}
+
+// newPeople indexes the attendees of m by every form that can name them.
+func newPeople(m *transcript.Meeting) people {
+	p := people{byName: map[string]string{}, byInitials: map[string]string{}}
+	put := func(to map[string]string, k, name string, exact bool) {
+		if k == "" {
+			return
+		}
+		if have, ok := to[k]; ok && have != name {
+			if !exact {
+				to[k] = ""
+			}
+			return
+		}
+		to[k] = name
+	}
+	for _, a := range m.Attendees {
+		put(p.byName, transcript.FoldName(a.Name), a.Name, true)
+		for _, al := range a.Aliases {
+			put(p.byName, transcript.FoldName(al), a.Name, true)
+		}
+	}
+	for _, a := range m.Attendees {
+		words := strings.Fields(transcript.FoldName(a.Name))
+		if len(words) > 1 {
+			if _, exact := p.byName[words[0]]; !exact || p.byName[words[0]] != a.Name {
+				put(p.byName, words[0], a.Name, false)
+			}
+			put(p.byName, words[len(words)-1], a.Name, false)
+		}
+		for _, in := range transcript.Initials(a.Name) {
+			put(p.byInitials, in, a.Name, false)
+		}
+		for _, al := range a.Aliases {
+			if looksLikeInitials(al) {
+				put(p.byInitials, transcript.FoldName(al), a.Name, false)
+			}
+		}
+	}
+	return p
+}
+
+// resolve returns the attendee a name names, or "" when none or several do.
+func (p people) resolve(name string) string {
+	name = strings.TrimPrefix(strings.TrimSpace(name), "@")
+	k := transcript.FoldName(name)
+	if n := p.byName[k]; n != "" {
+		return n
+	}
+	if looksLikeInitials(name) {
+		if n := p.byInitials[k]; n != "" {
+			return n
+		}
+	}
+	// An @handle such as "ben.smith" or "bsmith".
+	if strings.ContainsAny(name, "._") {
+		if n := p.byName[transcript.FoldName(strings.NewReplacer(".", " ", "_", " ").Replace(name))]; n != "" {
+			return n
+		}
+	}
+	return ""
+}
+
+// owners resolves a list of names ("KK, JB and SC") to attendees joined by " / ". When
+// strict, every name must be an attendee; otherwise a name that looks like one (capitalised,
+// or initials) is kept as written. ok is false when the list names nobody.
+func (p people) owners(list string, strict bool) (string, bool) {
+	var out []string
+	for _, part := range nameSplitRe.Split(strings.TrimSpace(list), -1) {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if genericOwners[transcript.FoldName(part)] {
+			return "", false
+		}
+		n := p.resolve(part)
+		if n == "" {
+			if strict || !looksLikeName(part) {
+				return "", false
+			}
+			n = strings.TrimPrefix(part, "@")
+		}
+		dup := false
+		for _, o := range out {
+			dup = dup || o == n
+		}
+		if !dup {
+			out = append(out, n)
+		}
+	}
+	if len(out) == 0 {
+		return "", false
+	}
+	return strings.Join(out, " / "), true
+}
+
+// looksLikeInitials is true for 2 to 4 letters with at least one capital after the first
+// letter or all capitals: "KK", "eP", "TBL".
+func looksLikeInitials(s string) bool {
+	r := []rune(s)
+	if len(r) < 2 || len(r) > 4 {
+		return false
+	}
+	upper := 0
+	for i, c := range r {
+		if !unicode.IsLetter(c) {
+			return false
+		}
+		if unicode.IsUpper(c) {
+			upper++
+			if i > 0 && !unicode.IsUpper(r[0]) {
+				return true
+			}
+		}
+	}
+	return upper == len(r)
+}
+
+// looksLikeName is true for a capitalised word or initials that is not a common word.
+func looksLikeName(s string) bool {
+	s = strings.TrimPrefix(s, "@")
+	if s == "" || genericOwners[transcript.FoldName(s)] {
+		return false
+	}
+	r := []rune(s)
+	return unicode.IsUpper(r[0]) || looksLikeInitials(s)
+}
+
+// candidate is a commitment found in one sentence, before duplicates are merged.
+type candidate struct {
+	c     Commitment
+	turn  int
+	words map[string]bool
+}
+
+// pending is work someone asked for or named, waiting for a taker.
+type pending struct {
+	task    string
+	quote   string
+	asker   string
+	turn    int
+	request bool
+	due     string
+	dueText string
+}
+
+// finder holds the state of one pass over a meeting.
+type finder struct {
+	m      *transcript.Meeting
+	people people
+	notes  bool
+	found  []candidate
+	ask    *pending
+}
+
+// findCommitments finds every commitment in the meeting: scribes' action markers and action
+// lists, promises in the first person, work given to named people (flagged when the owner never
+// accepted it), requests someone took on, and concrete work the group named with no owner.
+// Each carries its evidence; the same commitment said twice is reported once.
+func findCommitments(m *transcript.Meeting) []Commitment {
+	f := &finder{m: m, people: newPeople(m), notes: m.Format == transcript.FormatNotes || !m.HasTimes && !m.HasSpeakers}
+	inList := false
+	for i, t := range m.Turns {
+		text := strings.TrimSpace(t.Text)
+		if text == "" {
+			continue
+		}
+		if t.Speaker == "" {
+			if h, ok := heading(text); ok {
+				inList = actionHeadingRe.MatchString(h)
+				continue
+			}
+		}
+		if doneBoxRe.MatchString(text) {
+			continue
+		}
+		if markerSpeakerRe.MatchString(transcript.FoldName(t.Speaker)) {
+			f.item(i, text, "", confMarker)
+			continue
+		}
+		if !strings.ContainsAny(text[:min(len(text), 12)], markerHintBytes) {
+			// No marker can start this line.
+		} else if loc := markerRe.FindStringIndex(text); loc != nil && loc[1] < len(text) {
+			f.item(i, text[loc[1]:], "", confMarker)
+			continue
+		}
+		if inList && (t.Speaker == "" || !m.HasTimes) {
+			body := strings.TrimLeft(text, " >*+-•\t")
+			if t.Speaker != "" && !promiseRe.MatchString(body) {
+				f.item(i, body, t.Speaker, confMarker)
+			} else {
+				f.item(i, body, "", confMarker)
+			}
+			continue
+		}
+		f.speech(i)
+	}
+	return f.merge()
+}
+
+// heading returns the text of a heading turn without its markup: "## Action items" ->
+// "Action items". A short line ending in ":" or wholly in bold is a heading too.
+func heading(text string) (string, bool) {
+	h := strings.TrimSpace(text)
+	switch {
+	case strings.HasPrefix(h, "#"):
+		h = strings.TrimLeft(h, "# ")
+	case strings.HasPrefix(h, "**") && strings.HasSuffix(h, "**") && len(h) > 4:
+		h = strings.Trim(h, "* ")
+	case strings.HasSuffix(h, ":") && countWords(h) <= 5:
+	default:
+		if !actionHeadingRe.MatchString(strings.Trim(h, "*_: ")) {
+			return "", false
+		}
+	}
+	return strings.TrimSpace(strings.Trim(h, "*_: ")), true
+}
+
+// item records one line of a scribe's action list: body is the text after the marker. The
+// owner is named at its start ("KK to …", "Ben: …"), at its end ("…, SC", "(Ana)"), by an
+// @handle, or given as owner (a speaker under an action heading); else the item has none.
+func (f *finder) item(i int, body, owner string, conf float64) {
+	t := f.m.Turns[i]
+	body = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(body), "*_"))
+	if body == "" {
+		return
+	}
+	// A scribe line may hold several assignments: "RV to make a draft. KK to assign issues."
+	sentences := splitSentences(body)
+	var groups [][]string
+	for _, s := range sentences {
+		if len(groups) > 0 {
+			if m := notesAssignRe.FindStringSubmatch(s); m == nil || !f.isOwnerList(m[1], false) {
+				groups[len(groups)-1] = append(groups[len(groups)-1], s)
+				continue
+			}
+		}
+		groups = append(groups, []string{s})
+	}
+	for _, g := range groups {
+		first := g[0]
+		end := strings.Index(t.Text, g[len(g)-1])
+		start := strings.Index(t.Text, first)
+		quote := first
+		if start >= 0 && end >= start {
+			quote = t.Text[start : end+len(g[len(g)-1])]
+		}
+		part := strings.Join(g, " ")
+		if start >= 0 && end >= start {
+			part = quote
+		}
+		f.itemPart(i, part, quote, owner, conf)
+	}
+}
+
+// isOwnerList reports whether list names owners: attendees, or (when not strict) names.
+func (f *finder) isOwnerList(list string, strict bool) bool {
+	_, ok := f.people.owners(list, strict)
+	return ok
+}
+
+// itemPart records one assignment of an action line.
+func (f *finder) itemPart(i int, part, quote, owner string, conf float64) {
+	t := f.m.Turns[i]
+	task := part
+	found := owner != ""
+	if found {
+		if o := f.people.resolve(owner); o != "" {
+			owner = o
+		}
+	}
+	if !found {
+		if m := leadOwnerRe.FindStringSubmatch(part); m != nil {
+			if o, ok := f.people.owners(m[1], false); ok {
+				owner, task, found = o, m[2], true
+			}
+		}
+	}
+	if !found {
+		if loc := trailOwnerRe.FindStringSubmatchIndex(part); loc != nil && loc[0] > 0 {
+			paren := loc[2] >= 0
+			if o, ok := f.people.owners(part[loc[4]:loc[5]], !paren); ok {
+				owner, task, found = o, part[:loc[0]], true
+			}
+		}
+	}
+	if !found {
+		if m := mentionRe.FindStringSubmatch(part); m != nil {
+			if o := f.people.resolve(m[1]); o != "" {
+				owner, found = o, true
+				task = strings.Replace(task, strings.TrimSpace(m[0]), "", 1)
+			}
+		}
+	}
+	if !found {
+		// "ACTION: I'll send the deck" or "Action item: Ben will send the deck".
+		if m := promiseRe.FindStringIndex(part); m != nil && t.Speaker != "" && !markerSpeakerRe.MatchString(transcript.FoldName(t.Speaker)) && m[0] < 3 {
+			owner, task, found = t.Speaker, part[m[1]:], true
+		} else if m := thirdPersonRe.FindStringSubmatch(part); m != nil {
+			if o, ok := f.people.owners(m[1], true); ok {
+				owner, task, found = o, m[2], true
+			}
+		}
+	}
+	due, dueText := resolveDue(part, f.m.Date)
+	task = cleanTask(task, dueText)
+	if countWords(task) == 0 || isTemplate(task) {
+		return
+	}
+	if !found {
+		conf = confMarkerBare
+	}
+	c := Commitment{Owner: owner, Task: task, Due: due, DueText: dueText, Confidence: conf}
+	if conditionalRe.MatchString(part) {
+		c.Flags = append(c.Flags, FlagConditional)
+	}
+	f.add(c, i, quote)
+}
+
+// isTemplate is true for placeholder text left from a minutes template: "text", "TBD", "...".
+func isTemplate(task string) bool {
+	switch transcript.FoldName(task) {
+	case "text", "tbd", "tba", "none", "n a", "na", "todo", "name", "name text", "item", "":
+		return true
+	}
+	return false
+}
+
+// speech looks for commitments in the sentences of a spoken (or noted) turn.
+func (f *finder) speech(i int) {
+	t := f.m.Turns[i]
+	if f.ask != nil && i-f.ask.turn > acceptWindow {
+		f.ask = nil
+	}
+	sentences := splitSentences(t.Text)
+	took := false
+	sarcastic := make([]bool, len(sentences))
+	for k, s := range sentences {
+		sarcastic[k] = isSarcastic(s)
+	}
+	for k, s := range sentences {
+		lower := strings.ToLower(s)
+		if sarcastic[k] || k+1 < len(sentences) && sarcastic[k+1] && countWords(sentences[k+1]) <= 2 {
+			continue
+		}
+		if isQuestion(s) {
+			if hasAny(lower, requestHints) {
+				f.request(i, s)
+			}
+			continue
+		}
+		if hasAny(lower, promiseHints) && f.promise(i, s) {
+			took = true
+			continue
+		}
+		if (hasAny(lower, assignHints) || strings.Contains(lower, " to ")) && f.assignment(i, s, lower) {
+			continue
+		}
+		if hasAny(lower, needHints) {
+			f.need(i, s)
+		}
+	}
+	// "Sure." after "Can you send it?": the one who answered owns the task.
+	if !took && f.ask != nil && f.ask.request && t.Speaker != "" && t.Speaker != f.ask.asker && i > f.ask.turn {
+		if len(sentences) > 0 && acceptRe.MatchString(sentences[0]) && !refuseRe.MatchString(sentences[0]) && !isSarcastic(t.Text) {
+			a := f.ask
+			f.ask = nil
+			c := Commitment{Owner: t.Speaker, Task: a.task, Due: a.due, DueText: a.dueText, Confidence: confRequest}
+			f.add(c, a.turn, a.quote)
+			f.found[len(f.found)-1].c.Evidence = append(f.found[len(f.found)-1].c.Evidence, EvidenceFor(t, sentences[0]))
+		}
+	}
+}
+
+// request remembers a question that asks for work ("can you send it?", "who can take notes?"),
+// so that an answer in the next turns can take it on.
+func (f *finder) request(i int, s string) {
+	t := f.m.Turns[i]
+	m := requestRe.FindStringSubmatch(s)
+	if m == nil {
+		return
+	}
+	due, dueText := resolveDue(s, f.m.Date)
+	task := cleanTask(m[1], dueText)
+	if countWords(task) == 0 || pronounTaskRe.MatchString(task) && f.ask != nil {
+		return
+	}
+	p := &pending{task: task, quote: s, asker: t.Speaker, turn: i, request: true, due: due, dueText: dueText}
+	f.ask = p
+}
+
+// promise finds a promise in the speaker's own words; it reports whether it found one.
+func (f *finder) promise(i int, s string) bool {
+	t := f.m.Turns[i]
+	loc := promiseRe.FindStringIndex(s)
+	if loc == nil {
+		return false
+	}
+	before, after := s[:loc[0]], strings.TrimSpace(s[loc[1]:])
+	phrase := strings.ToLower(s[loc[0]:loc[1]])
+	switch {
+	case promiseNegRe.MatchString(after), discourseRe.MatchString(after):
+		return false
+	case reportedRe.MatchString(before) && !strings.Contains(strings.ToLower(before), "i "), quotedRe.MatchString(before):
+		return false
+	case strings.Contains(phrase, "let me") && !actionVerbRe.MatchString(after) && !strings.Contains(phrase, "with me"):
+		// "let me know", "let me see": only "let me send…", "let me follow up…" promise work.
+		return false
+	case strings.HasPrefix(strings.TrimSpace(phrase), "we") && !strings.Contains(phrase, "happy") && !actionVerbRe.MatchString(strings.TrimSpace(after)):
+		return false
+	case strings.Contains(strings.ToLower(before), "would") || strings.Contains(strings.ToLower(before), "could"):
+		return false
+	}
+	owner := t.Speaker
+	due, dueText := resolveDue(s, f.m.Date)
+	task := after
+	if strings.Contains(phrase, "with me") || strings.HasSuffix(phrase, "on it") {
+		task = ""
+	}
+	if strings.Contains(phrase, " can ") || strings.Contains(phrase, "action") {
+		// "I can take the notes": keep the verb.
+		if j := strings.Index(phrase, " can "); j >= 0 {
+			task = s[loc[0]+j+5:]
+		}
+	}
+	task = cleanTask(task, dueText)
+	var extra *Evidence
+	if pronounTaskRe.MatchString(task) {
+		// "I'll do it", "leave it with me": the task was named just before.
+		if f.ask == nil || f.ask.asker == t.Speaker {
+			if task == "" {
+				return false
+			}
+		} else {
+			a := f.ask
+			f.ask = nil
+			task = a.task
+			if dueText == "" {
+				due, dueText = a.due, a.dueText
+			}
+			e := EvidenceFor(f.m.Turns[a.turn], a.quote)
+			extra = &e
+		}
+	}
+	if countWords(task) == 0 {
+		return false
+	}
+	if strings.HasPrefix(strings.TrimSpace(phrase), "we") {
+		owner = ""
+	}
+	c := Commitment{Owner: owner, Task: task, Due: due, DueText: dueText, Confidence: confPromise}
+	if conditionalRe.MatchString(s) {
+		c.Flags = append(c.Flags, FlagConditional)
+	}
+	if hedgeRe.MatchString(s) || c.HasFlag(FlagConditional) || owner == "" {
+		c.Confidence = confHedged
+	}
+	if extra != nil {
+		c.Evidence = append(c.Evidence, *extra)
+	}
+	f.add(c, i, s)
+	return true
+}
+
+// assignment finds work given to named attendees ("Ben will send it", the scribe's "Ben to
+// update the doc"); said by someone else in a transcript, it is flagged when the owner does not
+// accept it in the next turns. It reports whether it found one.
+func (f *finder) assignment(i int, s, lower string) bool {
+	t := f.m.Turns[i]
+	body := strings.TrimSpace(s)
+	var names, rest string
+	conf := confAssigned
+	if m := notesAssignRe.FindStringSubmatch(body); m != nil && (f.notes || t.Speaker == "") {
+		names, rest, conf = m[1], m[2], confNotesAssign
+	} else if !hasAny(lower, assignHints) {
+		return false
+	} else if loc := thirdPersonRe.FindStringSubmatchIndex(body); loc != nil {
+		names, rest = body[loc[2]:loc[3]], body[loc[4]:loc[5]]
+		before := body[:loc[2]]
+		if reportedRe.MatchString(before) || quotedRe.MatchString(before) || conditionalRe.MatchString(before) && !strings.Contains(before, ",") {
+			return false
+		}
+	} else {
+		return false
+	}
+	if statusVerbRe.MatchString(rest) {
+		return false
+	}
+	owner, ok := f.people.owners(names, true)
+	if !ok {
+		return false
+	}
+	due, dueText := resolveDue(body, f.m.Date)
+	task := cleanTask(rest, dueText)
+	if countWords(task) == 0 {
+		return false
+	}
+	c := Commitment{Owner: owner, Task: task, Due: due, DueText: dueText, Confidence: conf}
+	if conditionalRe.MatchString(s) {
+		c.Flags = append(c.Flags, FlagConditional)
+	}
+	if !f.notes && t.Speaker != "" && !strings.Contains(" / "+owner+" / ", " / "+t.Speaker+" / ") && !f.accepted(i, owner) {
+		c.Flags = append(c.Flags, FlagAssignedNotAccepted)
+		c.Confidence = confHedged
+	}
+	f.add(c, i, s)
+	return true
+}
+
+// accepted reports whether one of the owners took on work given in turn i: a turn of theirs in
+// the next few that opens with "ok", "sure", "will do", "I can" or makes a promise.
+func (f *finder) accepted(i int, owner string) bool {
+	owners := strings.Split(owner, " / ")
+	for j := i + 1; j < len(f.m.Turns) && j <= i+acceptWindow; j++ {
+		t := f.m.Turns[j]
+		mine := false
+		for _, o := range owners {
+			mine = mine || t.Speaker == o
+		}
+		if !mine {
+			continue
+		}
+		text := strings.TrimSpace(t.Text)
+		if refuseRe.MatchString(text) || isSarcastic(text) {
+			return false
+		}
+		if acceptRe.MatchString(text) || promiseRe.MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// need finds concrete work the group named without an owner ("we need to send the survey",
+// "someone should file a ticket"), and remembers it for a taker in the next turns.
+func (f *finder) need(i int, s string) {
+	t := f.m.Turns[i]
+	loc := needRe.FindStringSubmatchIndex(s)
+	if loc == nil {
+		return
+	}
+	before, rest := s[:loc[0]], s[loc[2]:loc[3]]
+	if !actionVerbRe.MatchString(rest) || reportedRe.MatchString(before) || strings.Contains(strings.ToLower(before), "if ") {
+		return
+	}
+	due, dueText := resolveDue(s, f.m.Date)
+	task := cleanTask(rest, dueText)
+	if countWords(task) < 2 || pronounTaskRe.MatchString(task) || strings.HasPrefix(strings.ToLower(task), "move on") {
+		return
+	}
+	f.ask = &pending{task: task, quote: s, asker: t.Speaker, turn: i, due: due, dueText: dueText}
+	c := Commitment{Owner: "", Task: task, Due: due, DueText: dueText, Confidence: confUnowned}
+	if conditionalRe.MatchString(s) {
+		c.Flags = append(c.Flags, FlagConditional)
+	}
+	f.add(c, i, s)
+}
+
+// cleanTask trims a task to its action: the clause after the promise words, without the due
+// phrase, fillers and closing punctuation.
+func cleanTask(task, dueText string) string {
+	task = strings.TrimSpace(task)
+	if dueText != "" {
+		if j := strings.Index(task, dueText); j >= 0 {
+			task = task[:j] + " " + task[j+len(dueText):]
+		}
+	}
+	if loc := clauseEndRe.FindStringIndex(task); loc != nil && loc[0] > 0 {
+		task = task[:loc[0]]
+	}
+	for {
+		loc := fillerRe.FindStringIndex(task)
+		if loc == nil {
+			break
+		}
+		task = task[loc[1]:]
+	}
+	task = strings.Join(strings.Fields(task), " ")
+	task = strings.TrimRight(task, " .,;:!?-–—*_")
+	task = strings.TrimLeft(task, " ,;:-–—*_")
+	return task
+}
+
+// add records a commitment found in turn i with quote (a part of its text) as evidence.
+func (f *finder) add(c Commitment, i int, quote string) {
+	t := f.m.Turns[i]
+	if !strings.Contains(t.Text, quote) {
+		quote = t.Text
+	}
+	c.Evidence = append([]Evidence{EvidenceFor(t, quote)}, c.Evidence...)
+	f.found = append(f.found, candidate{c: c, turn: i, words: taskWords(c.Task)})
+}
+
+// merge drops duplicates (the same owner and mostly the same words, or one without an owner),
+// joining their evidence, and sets the no-owner and no-date flags.
+func (f *finder) merge() []Commitment {
+	var out []candidate
+	for _, cand := range f.found {
+		dup := -1
+		for j := range out {
+			if sameCommitment(out[j], cand) {
+				dup = j
+				break
+			}
+		}
+		if dup < 0 {
+			out = append(out, cand)
+			continue
+		}
+		out[dup] = mergeTwo(out[dup], cand)
+	}
+	res := make([]Commitment, 0, len(out))
+	for _, cand := range out {
+		c := cand.c
+		var flags []string
+		if c.Owner == "" {
+			flags = append(flags, FlagNoOwner)
+		}
+		if c.Due == "" && c.DueText == "" {
+			flags = append(flags, FlagNoDate)
+		}
+		for _, fl := range c.Flags {
+			if fl != FlagNoOwner && fl != FlagNoDate {
+				flags = append(flags, fl)
+			}
+		}
+		c.Flags = flags
+		res = append(res, c)
+	}
+	return res
+}
+
+// sameCommitment reports whether two candidates are one commitment said twice.
+func sameCommitment(a, b candidate) bool {
+	if a.c.Owner != b.c.Owner && a.c.Owner != "" && b.c.Owner != "" {
+		return false
+	}
+	if len(a.words) == 0 || len(b.words) == 0 {
+		return a.c.Task == b.c.Task
+	}
+	shared := 0
+	for w := range a.words {
+		if b.words[w] {
+			shared++
+		}
+	}
+	small := min(len(a.words), len(b.words))
+	return float64(shared) >= 0.6*float64(small) && shared*3 >= max(len(a.words), len(b.words))
+}
+
+// mergeTwo joins b into a: the owned, dated and surer of the two wins each field, and the
+// evidence of both is kept.
+func mergeTwo(a, b candidate) candidate {
+	keep, other := a, b
+	if a.c.Owner == "" && b.c.Owner != "" || a.c.Owner == b.c.Owner && b.c.Confidence > a.c.Confidence {
+		keep, other = b, a
+	}
+	c := keep.c
+	if c.Due == "" && other.c.Due != "" {
+		c.Due, c.DueText = other.c.Due, other.c.DueText
+	}
+	if c.DueText == "" {
+		c.DueText = other.c.DueText
+	}
+	if other.c.Confidence > c.Confidence {
+		c.Confidence = other.c.Confidence
+	}
+	// An assignment accepted elsewhere, or stated by the scribe's list, is no longer open.
+	if c.HasFlag(FlagAssignedNotAccepted) && other.c.Owner == c.Owner && !other.c.HasFlag(FlagAssignedNotAccepted) {
+		var flags []string
+		for _, fl := range c.Flags {
+			if fl != FlagAssignedNotAccepted {
+				flags = append(flags, fl)
+			}
+		}
+		c.Flags = flags
+	}
+	// Keep the evidence in order of the turns it came from.
+	ev := append([]Evidence(nil), a.c.Evidence...)
+	for _, e := range b.c.Evidence {
+		seen := false
+		for _, have := range ev {
+			seen = seen || have == e
+		}
+		if !seen {
+			ev = append(ev, e)
+		}
+	}
+	c.Evidence = ev
+	turn := min(a.turn, b.turn)
+	return candidate{c: c, turn: turn, words: keep.words}
+}
+
+// taskStop are words that say nothing about which task is meant.
+var taskStop = map[string]bool{
+	"the": true, "a": true, "an": true, "to": true, "of": true, "and": true, "or": true,
+	"for": true, "on": true, "in": true, "with": true, "it": true, "that": true, "this": true,
+	"by": true, "at": true, "from": true, "up": true, "out": true, "about": true, "our": true,
+	"my": true, "your": true, "their": true, "them": true, "we": true, "i": true, "you": true,
+	"all": true, "some": true, "is": true, "be": true, "will": true, "can": true, "do": true,
+}
+
+// taskWords returns the content words of a task, lower-cased with common endings trimmed, for
+// telling whether two tasks are the same.
+func taskWords(task string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(transcript.FoldName(task)) {
+		if taskStop[w] {
+			continue
+		}
+		for _, suf := range []string{"ing", "ed", "es", "s"} {
+			if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+				w = strings.TrimSuffix(w, suf)
+				break
+			}
+		}
+		out[w] = true
+	}
+	return out
+}

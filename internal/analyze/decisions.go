@@ -1,0 +1,607 @@
+package analyze
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/debrief-cli/debrief/internal/transcript"
+)
+
+// markerRE matches a line that records a decision with a marker, as minutes do:
+// "RESOLUTION: …", "RESOLVED - …", "> ***Resolution #2: …***", "**Decision**: …",
+// "* [Resolution #1](#resolution1): …", "Agreed: …". Group 1 is the marker word, group 2 the
+// rest of the line. Leading quote, bullet and emphasis marks are skipped.
+var markerRE = regexp.MustCompile(`(?i)^[\s>*_+\-•]*\[?\s*(resolved|resolutions?|decisions?|decided|agreed|outcome|conclusion)\b(?:\s*#\s*\d+)?\s*\]?(?:\([^)]*\))?[\s*_]*(?::|\s[-–—]\s|\s[-–—]$|$)\s*(.*)$`)
+
+// maxListedDecisions bounds a list of decisions under a heading, so that a heading with no end
+// in sight does not turn the rest of the notes into decisions.
+const maxListedDecisions = 40
+
+// proposalRE matches a line that puts a proposal to the group, whose text a following bare
+// "RESOLVED" adopts.
+var proposalRE = regexp.MustCompile(`(?i)^[\s>*_+\-•]*(?:proposed resolution|proposal|proposed|propose)\s*[:\-–—]\s*(.+)$`)
+
+// phraseRE matches a sentence, lower-cased by asciiLower, that says a decision was made. Group 1 is the phrase; the
+// decision is the rest of the sentence after it (or, for "go with" and "use", from the verb).
+var phraseRE = regexp.MustCompile(`\b(we(?:'ve| have)? decided(?: to| that| on)?|it(?:'s| is| was| has been) decided(?: to| that)?|let's go with|let us go with|we're going with|we are going with|we'll go with|we will go with|we're going to go with|we are going to go with|agreed to|we(?: all)? agree(?:d)?(?: to| that| on)?|(?:the )?final call(?: is| was)?:?|the decision is(?: to| that)?:?|we will use|we'll use|going forward,? we)\s+`)
+
+// notDecisionRE matches, in text lower-cased by asciiLower, what turns a decision phrase into something else: a proposal, a
+// hypothetical, a negation or a report of an earlier meeting.
+var notDecisionRE = regexp.MustCompile(`\b(propos\w*|suggest\w*|maybe|perhaps|what if|how about|if|unless|whether|would|could|might|suppose|assuming|in case|not|never|haven't|hasn't|hadn't|didn't|don't|doesn't|can't|won't|undecided|disagree)\b`)
+
+// hedgeRE matches, in text lower-cased by asciiLower, a hedge right after a decision phrase ("we agree it might…").
+var hedgeRE = regexp.MustCompile(`\b(might|maybe|perhaps|could|would)\b`)
+
+// pastRE matches, in text lower-cased by asciiLower, a sentence that reports a decision of an earlier meeting.
+var pastRE = regexp.MustCompile(`\b(last (?:week|time|meeting|call|month)|previously|earlier this (?:year|month))\b`)
+
+// rationaleRE matches, in text lower-cased by asciiLower, a stated reason: a causal word, data, or what customers said.
+var rationaleRE = regexp.MustCompile(`\b(because|since|so that|given|due to|as it|the reason|that way|in order to)\b|\d+(?:\.\d+)?\s*(?:%|percent\b|ms\b|milliseconds\b|x (?:faster|slower|cheaper|more|less|fewer)\b|times (?:faster|slower|cheaper|more|less|fewer)\b)|[$€£]\s?\d|\b(?:customers?|users?|clients?)\s+(?:asked|reported|complained|said|told|want(?:ed)?|requested|need(?:ed)?)\b`)
+
+// alternativesRE matches, in text lower-cased by asciiLower, a mention of other options or of what the choice costs.
+var alternativesRE = regexp.MustCompile(`\b(instead of|rather than|vs\.?|versus|alternatives?|options?|the other approach|other approaches|trade-?offs?|costs?|downsides?|at the expense of)\b`)
+
+// overRE matches "use X over Y" naming a rejected option; only looked for in the decision's own
+// sentence and after a verb of choosing, since "over" means many other things.
+var overRE = regexp.MustCompile(`(?i)\b(?:go with|going with|went with|use|using|chose|choose|choosing|pick|picked|prefer|preferred|adopt|keep|favou?r)\b[^,;.]*\bover\s+(?:the\s+)?[A-Za-z0-9]`)
+
+// overNotChoiceRE matches the common "over" phrases that name no alternative.
+var overNotChoiceRE = regexp.MustCompile(`(?i)\bover\s+(?:the\s+)?(?:next|last|past|time|weekend|week|month|year|years|months|weeks|days|there|here|it|to|and|again|all)\b`)
+
+// isDecisionHeading reports whether h, a cleaned speakerless line, is a heading under which
+// minutes list decisions.
+func isDecisionHeading(h string) bool {
+	switch h {
+	case "decisions", "decision", "resolutions", "resolution", "conclusion", "conclusions",
+		"outcome", "outcomes", "decisions made", "key decisions", "agreed", "agreements",
+		"decisions and resolutions", "resolutions and decisions", "summary of resolutions",
+		"summary of decisions", "decision log":
+		return true
+	}
+	return false
+}
+
+// isOtherHeading reports whether h, a cleaned speakerless line, is a section heading that
+// ends a list of decisions.
+func isOtherHeading(h string) bool {
+	switch h {
+	case "action items", "actions", "action", "next steps", "attendees", "present", "agenda",
+		"notes", "discussion", "open questions", "questions", "follow-ups", "follow ups",
+		"todo", "to do", "summary", "minutes", "topics", "regrets", "links", "next meeting",
+		"summary of action items", "action items summary", "tasks":
+		return true
+	}
+	return false
+}
+
+// cleanLine strips Markdown decoration from a line: heading marks, quote marks, bullets,
+// numbering ("5."), emphasis and a trailing colon, and lower-cases it.
+func cleanLine(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimLeft(s, "#>*_+-• \t")
+	// A numbered heading or item: "5. Resolutions", "2) Outcome".
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
+		s = s[i+1:]
+	}
+	s = strings.Trim(s, "*_ \t")
+	s = strings.TrimSuffix(s, ":")
+	s = strings.Trim(s, "*_ \t")
+	return strings.ToLower(s)
+}
+
+// isBulleted reports whether a raw line starts as a list item does.
+func isBulleted(s string) bool {
+	s = strings.TrimLeft(s, " \t>")
+	if strings.HasPrefix(s, "* ") || strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "+ ") || strings.HasPrefix(s, "• ") {
+		return true
+	}
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' '
+}
+
+// trimDecoration strips leading and trailing emphasis from a decision's text, and the target
+// of a Markdown link the text ends in ("move to X](#resolution1)").
+func trimDecoration(s string) string {
+	s = strings.Trim(strings.TrimSpace(s), "*_ \t")
+	if k := strings.LastIndex(s, "]("); k >= 0 && strings.HasSuffix(s, ")") && !strings.Contains(s[:k], "[") {
+		s = strings.Trim(strings.TrimSpace(s[:k]), "*_ \t")
+	}
+	return s
+}
+
+// isLabelWord reports whether a marker word is one that only marks a decision as a notes
+// label ("Outcome: …"), not when said by a speaker.
+func isLabelWord(w string) bool {
+	w = strings.ToLower(w)
+	return w == "outcome" || w == "conclusion"
+}
+
+// decisionCandidate is one decision as found, before duplicates are merged.
+type decisionCandidate struct {
+	d    Decision
+	turn int
+	// sentence is the sentence (or line) the decision was found in.
+	sentence string
+	// listed is true for an item of a list of decisions, whose neighbours are other decisions
+	// rather than the discussion that led to it.
+	listed bool
+}
+
+// findDecisions finds the settled choices of a meeting: lines with a decision marker
+// ("RESOLUTION: …"), items under a "Decisions" heading, and sentences that say a decision was
+// made ("we decided to…", "let's go with…"). Questions, proposals, hypotheticals and negations
+// are not decisions. Each decision carries the reason stated nearby, if any, and whether other
+// options or costs were mentioned; the same decision found twice (in the discussion and in a
+// summary) is reported once with both pieces of evidence.
+func findDecisions(m *transcript.Meeting) []Decision {
+	if m == nil {
+		return []Decision{}
+	}
+	var found []decisionCandidate
+	add := func(i int, text, quote, by string, listed bool) {
+		text = trimDecoration(text)
+		if countWords(text) == 0 {
+			return
+		}
+		t := m.Turns[i]
+		d := Decision{Decision: text, DecidedBy: by, Evidence: []Evidence{EvidenceFor(t, quote)}}
+		found = append(found, decisionCandidate{d: d, turn: i, sentence: quote, listed: listed})
+	}
+
+	inSection, sectionBulleted, sectionItems := false, false, 0
+	for i, t := range m.Turns {
+		raw := strings.TrimSpace(t.Text)
+		if raw == "" {
+			continue
+		}
+		clean := cleanLine(raw)
+
+		// A list of decisions under a heading, in notes.
+		if t.Speaker == "" && isDecisionHeading(clean) {
+			inSection, sectionBulleted, sectionItems = true, false, 0
+			continue
+		}
+		if inSection && strings.HasPrefix(raw, "{:") {
+			// A kramdown attribute line ("{: #res}") under the heading: not an item.
+			continue
+		}
+		if inSection {
+			switch {
+			case t.Speaker != "", strings.HasPrefix(raw, "#"), isOtherHeading(clean),
+				sectionItems > 0 && sectionBulleted && !isBulleted(raw),
+				sectionItems == 0 && !isBulleted(raw) && strings.HasSuffix(raw, ":"),
+				sectionItems >= maxListedDecisions:
+				inSection = false
+			default:
+				if sectionItems == 0 {
+					sectionBulleted = isBulleted(raw)
+				}
+				sectionItems++
+				text := itemText(raw)
+				if !isNone(text) {
+					add(i, text, raw, namedDecider(m, text), true)
+				}
+				continue
+			}
+		}
+
+		// A marker line: "RESOLUTION: …", "> ***Resolution #1: …***".
+		if mk := markerLine(t); mk != nil && !(t.Speaker != "" && isLabelWord(mk[1])) {
+			rest := trimDecoration(mk[2])
+			word := strings.ToLower(mk[1])
+			switch {
+			case word == "resolved" || word == "agreed":
+				if !bareResolution(rest) {
+					add(i, rest, raw, namedDecider(m, rest), false)
+				} else if p, pi := precedingProposal(m, i); p != "" {
+					add(pi, p, strings.TrimSpace(m.Turns[pi].Text), namedDecider(m, p), false)
+					found[len(found)-1].d.Evidence = append(found[len(found)-1].d.Evidence, EvidenceFor(t, raw))
+				}
+			case rest != "":
+				add(i, rest, raw, namedDecider(m, rest), false)
+			}
+			continue
+		}
+		if _, ok := proposalLine(t); ok {
+			continue
+		}
+
+		for _, s := range splitSentences(t.Text) {
+			if mk := markerRE.FindStringSubmatch(s); mk != nil && !isLabelWord(mk[1]) {
+				if rest := trimDecoration(mk[2]); rest != "" && !bareResolution(rest) {
+					add(i, rest, s, t.Speaker, false)
+					continue
+				}
+			}
+			if text, ok := phrasedDecision(s); ok {
+				add(i, text, s, t.Speaker, false)
+			}
+		}
+	}
+
+	ctx := newTurnFacts(m)
+	for k := range found {
+		c := &found[k]
+		window := []int{}
+		if !c.listed {
+			window = decisionWindow(m, c.turn)
+		}
+		c.d.Rationale = ctx.rationale(window, c.sentence)
+		c.d.RationaleStated = c.d.Rationale != ""
+		c.d.AlternativesMentioned = ctx.alternatives(window, c.sentence)
+	}
+	return mergeDecisions(found)
+}
+
+// markerLine matches a turn against markerRE, returning the whole match, the marker word and
+// the rest, or nil. A parser may have read the marker as a speaker ("RESOLUTION" saying "…");
+// such a turn counts as a marker line too.
+func markerLine(t transcript.Turn) []string {
+	raw := strings.TrimSpace(t.Text)
+	if t.Speaker != "" && isMarkerSpeaker(t.Speaker) {
+		return []string{raw, t.Speaker, raw}
+	}
+	return markerRE.FindStringSubmatch(raw)
+}
+
+// isMarkerSpeaker reports whether a speaker label is a decision marker misread as a name.
+func isMarkerSpeaker(s string) bool {
+	switch strings.ToLower(strings.Trim(s, "*_ ")) {
+	case "resolved", "resolution", "resolutions", "decision", "decisions", "decided", "agreed":
+		return true
+	}
+	return false
+}
+
+// proposalLine returns the text of a turn that puts a proposal to the group ("PROPOSAL: …"),
+// also when a parser read the marker as a speaker.
+func proposalLine(t transcript.Turn) (string, bool) {
+	raw := strings.TrimSpace(t.Text)
+	switch strings.ToLower(strings.Trim(t.Speaker, "*_ ")) {
+	case "proposal", "proposed", "proposed resolution":
+		return trimDecoration(raw), true
+	}
+	if mk := proposalRE.FindStringSubmatch(raw); mk != nil {
+		return trimDecoration(mk[1]), true
+	}
+	return "", false
+}
+
+// itemText is the decision in a list item: the line without its bullet and emphasis, and
+// without a leading marker such as "[Resolution #1](#resolution1):".
+func itemText(raw string) string {
+	if mk := markerRE.FindStringSubmatch(raw); mk != nil && trimDecoration(mk[2]) != "" {
+		return trimDecoration(mk[2])
+	}
+	s := strings.TrimSpace(raw)
+	s = strings.TrimLeft(s, ">*_+-• \t")
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
+		s = s[i+1:]
+	}
+	return trimDecoration(s)
+}
+
+// isNone reports whether a list item says there is nothing ("None", "n/a").
+func isNone(s string) bool {
+	switch strings.ToLower(strings.Trim(s, ".!*_ \t")) {
+	case "", "none", "n/a", "na", "nothing", "-", "tbd", "none yet", "no decisions", "text":
+		return true
+	}
+	return false
+}
+
+// bareResolution reports whether the text after "RESOLVED" only says the proposal passed
+// ("no apparent dissent", "+1", "unanimous"), so that the decision is the proposal itself.
+func bareResolution(rest string) bool {
+	r := strings.ToLower(strings.Trim(rest, ".!*_ \t()"))
+	if r == "" {
+		return true
+	}
+	for _, p := range []string{"no apparent", "no dissent", "no discent", "no objection", "unanimous", "+1", "approved", "consensus", "passed", "agreed", "carried", "without objection"} {
+		if strings.HasPrefix(r, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// precedingProposal finds the proposal a bare "RESOLVED" at turn i adopts: the text of the
+// nearest "PROPOSAL: …" line among the five turns before it.
+func precedingProposal(m *transcript.Meeting, i int) (string, int) {
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		if p, ok := proposalLine(m.Turns[j]); ok {
+			return p, j
+		}
+	}
+	return "", -1
+}
+
+// namedDecider returns the attendee a marker line names as decider, in a trailing
+// "(Name)", or "".
+func namedDecider(m *transcript.Meeting, text string) string {
+	text = strings.TrimRight(text, " .*_")
+	if !strings.HasSuffix(text, ")") {
+		return ""
+	}
+	k := strings.LastIndex(text, "(")
+	if k < 0 {
+		return ""
+	}
+	name := strings.TrimSpace(text[k+1 : len(text)-1])
+	for _, p := range m.Attendees {
+		if strings.EqualFold(p.Name, name) {
+			return p.Name
+		}
+		for _, a := range p.Aliases {
+			if strings.EqualFold(a, name) {
+				return p.Name
+			}
+		}
+	}
+	return ""
+}
+
+// phrasedDecision reads a decision out of a sentence that says one was made, returning the
+// choice: the rest of the sentence after the phrase ("we decided to drop IE11" -> "drop
+// IE11", "let's go with Postgres" -> "Postgres"), from the verb for "we will use".
+func phrasedDecision(s string) (string, bool) {
+	if isQuestion(s) {
+		return "", false
+	}
+	lower := asciiLower(s)
+	if !containsAny(lower, "decid", "go with", "going with", "agree", "final call", "decision", "use", "going forward") {
+		return "", false
+	}
+	loc := phraseRE.FindStringSubmatchIndex(lower)
+	if loc == nil {
+		return "", false
+	}
+	phrase := lower[loc[2]:loc[3]]
+	before := lower[:loc[0]]
+	if notDecisionRE.MatchString(before) || notDecisionRE.MatchString(phrase) {
+		return "", false
+	}
+	rest := s[loc[1]:]
+	lowRest := strings.ToLower(rest)
+	if strings.HasPrefix(lowRest, "disagree") || strings.HasPrefix(lowRest, "revisit") {
+		return "", false
+	}
+	// The words right after the phrase may still negate or hedge it ("we agree not to…" is
+	// a decision; "we agree it might…" is not).
+	if hedgeRE.MatchString(firstWords(lower[loc[1]:], 2)) || (containsAny(lower, "last ", "previous", "earlier") && pastRE.MatchString(lower)) {
+		return "", false
+	}
+	if strings.HasSuffix(phrase, "use") {
+		rest = s[loc[3]-len("use"):]
+	}
+	rest = strings.TrimRight(strings.TrimSpace(rest), ".!;:")
+	if countWords(rest) < 1 {
+		return "", false
+	}
+	return rest, true
+}
+
+// firstWords returns the first n words of s.
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
+}
+
+// decisionWindow lists the turns around turn i where a decision's reason may be given, nearest
+// first: its own turn, then up to three after and two before.
+func decisionWindow(m *transcript.Meeting, i int) []int {
+	out := []int{i}
+	for _, d := range []int{1, -1, 2, -2, 3} {
+		if j := i + d; j >= 0 && j < len(m.Turns) {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// turnFacts holds what the decision rules learn about each turn, worked out once per turn
+// however many decisions sit near it.
+type turnFacts struct {
+	m *transcript.Meeting
+	// reasons are the sentences of each turn that state a reason; nil until looked at.
+	reasons [][]string
+	// alt is 1 when a turn mentions alternatives, 2 when it does not, 0 until looked at.
+	alt []int8
+}
+
+func newTurnFacts(m *transcript.Meeting) *turnFacts {
+	return &turnFacts{m: m, reasons: make([][]string, len(m.Turns)), alt: make([]int8, len(m.Turns))}
+}
+
+// reasonsOf returns the sentences of turn j that state a reason and are not questions.
+func (f *turnFacts) reasonsOf(j int) []string {
+	if f.reasons[j] == nil {
+		f.reasons[j] = []string{}
+		for _, s := range splitSentences(f.m.Turns[j].Text) {
+			if statesReason(s) && !isQuestion(s) {
+				f.reasons[j] = append(f.reasons[j], s)
+			}
+		}
+	}
+	return f.reasons[j]
+}
+
+// rationale returns the sentence that gives a decision's reason: the decision's own sentence,
+// or else a sentence of the window of turns around it (see decisionWindow), nearest first; ""
+// when none does.
+func (f *turnFacts) rationale(window []int, sentence string) string {
+	if statesReason(sentence) {
+		return sentence
+	}
+	for _, j := range window {
+		for _, s := range f.reasonsOf(j) {
+			if s != sentence {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// alternatives reports whether other options or costs were mentioned with a decision: "use X
+// over Y" in its own sentence, or "instead of", "rather than", "trade-off", "cost"… in it or
+// the window of turns around it.
+func (f *turnFacts) alternatives(window []int, sentence string) bool {
+	lower := strings.ToLower(sentence)
+	if strings.Contains(lower, "over ") && overRE.MatchString(sentence) && !overNotChoiceRE.MatchString(sentence) {
+		return true
+	}
+	if mentionsOption(sentence) {
+		return true
+	}
+	for _, j := range window {
+		if f.alt[j] == 0 {
+			f.alt[j] = 2
+			if mentionsOption(f.m.Turns[j].Text) {
+				f.alt[j] = 1
+			}
+		}
+		if f.alt[j] == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// statesReason reports whether s gives a reason (see rationaleRE). A scan for the words and
+// characters the pattern needs comes first: it is much cheaper than the pattern.
+func statesReason(s string) bool {
+	lower := asciiLower(s)
+	if !strings.ContainsAny(s, "0123456789$€£") && !containsAny(lower, "because", "since", "so that", "given", "due to", "as it", "reason", "that way", "in order", "customer", "user", "client") {
+		return false
+	}
+	return rationaleRE.MatchString(lower)
+}
+
+// mentionsOption reports whether s mentions other options or costs (see alternativesRE),
+// scanning for the words first as statesReason does.
+func mentionsOption(s string) bool {
+	lower := asciiLower(s)
+	if !containsAny(lower, "instead", "rather", "vs", "versus", "alternative", "option", "other approach", "trade", "cost", "downside", "expense") {
+		return false
+	}
+	return alternativesRE.MatchString(lower)
+}
+
+// asciiLower lower-cases the ASCII letters of s and leaves every other byte alone, so that
+// offsets into the result are offsets into s. Patterns run on it need no (?i), which makes
+// them several times faster.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// containsAny reports whether s contains any of subs.
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// decisionKey is what two decisions are compared by: their text without case and punctuation,
+// and the set of their content words.
+type decisionKey struct {
+	norm  string
+	words map[string]bool
+}
+
+func keyOf(text string) decisionKey {
+	k := decisionKey{norm: normalizeSpace(text), words: map[string]bool{}}
+	for _, w := range contentWords(text) {
+		k.words[w] = true
+	}
+	return k
+}
+
+// mergeDecisions reports a decision found twice (said in the discussion and listed again in a
+// summary) once, keeping the first wording and collecting the evidence of both.
+func mergeDecisions(found []decisionCandidate) []Decision {
+	out := []Decision{}
+	keys := []decisionKey{}
+	for _, c := range found {
+		k := keyOf(c.d.Decision)
+		dup := -1
+		for i, prev := range keys {
+			if sameDecision(prev, k) {
+				dup = i
+				break
+			}
+		}
+		if dup < 0 {
+			out = append(out, c.d)
+			keys = append(keys, k)
+			continue
+		}
+		d := &out[dup]
+		d.Evidence = append(d.Evidence, c.d.Evidence...)
+		if d.DecidedBy == "" {
+			d.DecidedBy = c.d.DecidedBy
+		}
+		if !d.RationaleStated && c.d.RationaleStated {
+			d.Rationale, d.RationaleStated = c.d.Rationale, true
+		}
+		d.AlternativesMentioned = d.AlternativesMentioned || c.d.AlternativesMentioned
+	}
+	return out
+}
+
+// sameDecision reports whether two decisions say the same thing: equal apart from case and
+// punctuation, or sharing nearly all of their content words.
+func sameDecision(a, b decisionKey) bool {
+	if a.norm == b.norm {
+		return true
+	}
+	small, large := len(a.words), len(b.words)
+	if small > large {
+		small, large = large, small
+	}
+	if small < 2 {
+		return false
+	}
+	shared := 0
+	for w := range b.words {
+		if a.words[w] {
+			shared++
+		}
+	}
+	return shared*10 >= small*9 && shared*10 >= large*6
+}
+
+// normalizeSpace lower-cases s, drops punctuation and collapses runs of space.
+func normalizeSpace(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+	}), " ")
+}

@@ -1,0 +1,291 @@
+package analyze
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/debrief-cli/debrief/internal/transcript"
+)
+
+// wantDecision is what a test expects of one decision; empty strings are not checked.
+type wantDecision struct {
+	text         string
+	by           string
+	rationale    string // a part of the rationale; "-" for none
+	alternatives bool
+	evidence     int // number of pieces of evidence; 0 means 1
+}
+
+// minutes builds a meeting as meetingOf does, except that a line starting "= " is taken as it
+// stands for a turn with no speaker (a heading, a marker line), even when it holds ": ".
+func minutes(t testing.TB, lines ...string) *transcript.Meeting {
+	t.Helper()
+	m := meetingOf(t, "2024-03-04", nil, lines...)
+	m.HasSpeakers = false
+	for i, l := range lines {
+		if rest, ok := strings.CutPrefix(l, "= "); ok {
+			m.Turns[i].Speaker, m.Turns[i].Text = "", rest
+		}
+		m.HasSpeakers = m.HasSpeakers || m.Turns[i].Speaker != ""
+	}
+	kept := m.Attendees[:0]
+	for _, a := range m.Attendees {
+		if !strings.HasPrefix(a.Name, "= ") {
+			kept = append(kept, a)
+		}
+	}
+	m.Attendees = kept
+	return m
+}
+
+func TestFindDecisions(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  []wantDecision
+	}{
+		{
+			name: "notes markers",
+			lines: []string{
+				"KK: We went through the draft again.",
+				"= RESOLUTION: adopt the notifications draft as the basis",
+				"= > ***Resolution #1: move to Gotomeeting***",
+				"= RESOLVED: dates still good.  Confirmed.",
+				"= **Decision**: use Postgres",
+				"= Agreed: weekly releases",
+				"= * [Resolution #2: use wpub and pwpub](#resolution2)",
+				// A parser that reads the marker as a speaker.
+				"RESOLUTION: Discuss next meeting.",
+			},
+			want: []wantDecision{
+				{text: "adopt the notifications draft as the basis", by: "", rationale: "-"},
+				{text: "move to Gotomeeting"},
+				{text: "dates still good.  Confirmed."},
+				{text: "use Postgres"},
+				{text: "weekly releases"},
+				{text: "use wpub and pwpub"},
+				{text: "Discuss next meeting."},
+			},
+		},
+		{
+			name: "bare RESOLVED adopts the proposal",
+			lines: []string{
+				"= PROPOSAL: Editors to assign themselves on nominated issues that's agreed to go into a milestone.",
+				"= RESOLVED - no apparent discent",
+			},
+			want: []wantDecision{{text: "Editors to assign themselves on nominated issues that's agreed to go into a milestone.", evidence: 2}},
+		},
+		{
+			name: "a proposal alone is not a decision",
+			lines: []string{
+				"= *(ivan)* **Proposed resolution: use wpub and pwpub**",
+				"= PROPOSAL: Editors to assign themselves on nominated issues.",
+				"PROPOSAL: Move the call to Thursdays.",
+				"Ana Lopez: I propose we go with weekly releases.",
+			},
+		},
+		{
+			name: "items under a heading",
+			lines: []string{
+				"= ## Decisions",
+				"= * Ship the beta on Monday",
+				"= * Keep the old API for a quarter",
+				"= ## Action items",
+				"= * Ana to write the changelog",
+			},
+			want: []wantDecision{{text: "Ship the beta on Monday"}, {text: "Keep the old API for a quarter"}},
+		},
+		{
+			name: "heading without marks, ended by a speaker",
+			lines: []string{
+				"= Outcome",
+				"= - Move the offsite to June",
+				"Ben Ortiz: Anything else?",
+			},
+			want: []wantDecision{{text: "Move the offsite to June"}},
+		},
+		{
+			name:  "empty heading",
+			lines: []string{"= Decisions:", "= * None", "Ana Lopez: Nothing to decide today."},
+		},
+		{
+			name: "summary section repeats a resolution",
+			lines: []string{
+				"Ivan Herman: need a resolution to close issue 27.",
+				"= > ***Resolution #4: Close issue 27, hand over the PR to the editor***",
+				"Tzviya Siegman: thanks",
+				"= ### 3. Resolutions",
+				"= {: #res}",
+				"= * [Resolution #4](#resolution4): Close issue 27, hand over the PR to the editor",
+			},
+			want: []wantDecision{{text: "Close issue 27, hand over the PR to the editor", evidence: 2}},
+		},
+		{
+			name: "phrasing by a speaker",
+			lines: []string{
+				"Ana Lopez: OK, we decided to drop IE11 support.",
+				"Ben Ortiz: Let's go with the smaller rollout.",
+				"Cleo Park: We're going with the blue theme.",
+				"Ana Lopez: The decision is to freeze the API in May.",
+				"Ben Ortiz: Going forward we ship on Tuesdays.",
+				"Cleo Park: So we will use Stripe for payments.",
+			},
+			want: []wantDecision{
+				{text: "drop IE11 support", by: "Ana Lopez", rationale: "-"},
+				{text: "the smaller rollout", by: "Ben Ortiz"},
+				{text: "the blue theme", by: "Cleo Park"},
+				{text: "freeze the API in May", by: "Ana Lopez"},
+				{text: "ship on Tuesdays", by: "Ben Ortiz"},
+				{text: "use Stripe for payments", by: "Cleo Park"},
+			},
+		},
+		{
+			name: "not decisions: questions, proposals, negations, hypotheticals, old news",
+			lines: []string{
+				"Ana Lopez: Should we go with Postgres?",
+				"Ben Ortiz: Maybe we could go with the managed service.",
+				"Cleo Park: What if we go with the old vendor.",
+				"Ana Lopez: We haven't decided on the vendor yet.",
+				"Ben Ortiz: If we decided to drop it, support would suffer.",
+				"Cleo Park: We agreed last week to hold the launch.",
+				"Ana Lopez: We don't agree on the timeline.",
+				"Ben Ortiz: We agree to disagree.",
+				"Leonard Rosenthol: we all agree about the first part. but we haven't agreed on what's gonna be in the manifest.",
+			},
+			want: []wantDecision{{text: "about the first part", by: "Leonard Rosenthol"}},
+		},
+		{
+			name: "rationale three turns later",
+			lines: []string{
+				"Ana Lopez: Let's go with Postgres.",
+				"Ben Ortiz: OK.",
+				"Cleo Park: Fine by me.",
+				"Ben Ortiz: The team already knows it, and that way we avoid a new on-call rota.",
+			},
+			want: []wantDecision{{text: "Postgres", rationale: "that way we avoid a new on-call rota"}},
+		},
+		{
+			name: "rationale too far away",
+			lines: []string{
+				"Ana Lopez: Let's go with Postgres.",
+				"Ben Ortiz: OK.",
+				"Cleo Park: Fine by me.",
+				"Dev Shah: Noted.",
+				"Ben Ortiz: It is cheaper because we have credits.",
+			},
+			want: []wantDecision{{text: "Postgres", rationale: "-"}},
+		},
+		{
+			name: "rationale as data and customer evidence",
+			lines: []string{
+				"Ana Lopez: We decided to cache the search results. Latency dropped 40% in the trial.",
+				"Ben Ortiz: Unrelated, the offsite is booked.",
+				"Ben Ortiz: Unrelated, lunch is here.",
+				"Ben Ortiz: Unrelated, the printer is fixed.",
+				"Ben Ortiz: Unrelated, Dev is out.",
+				"Cleo Park: Customers asked for dark mode. We'll go with a dark theme first.",
+			},
+			want: []wantDecision{
+				{text: "cache the search results", rationale: "Latency dropped 40% in the trial."},
+				{text: "a dark theme first", rationale: "Customers asked for dark mode."},
+			},
+		},
+		{
+			name: "rationale in the sentence itself",
+			lines: []string{
+				"= RESOLUTION: since there are no implementations of epub:type other than internal workflows, do not move forward with broad replacements for epub:type",
+			},
+			want: []wantDecision{{text: "since there are no implementations of epub:type other than internal workflows, do not move forward with broad replacements for epub:type", rationale: "since there are no implementations"}},
+		},
+		{
+			name: "alternatives",
+			lines: []string{
+				"Ana Lopez: We'll go with Postgres over MySQL.",
+				"Ben Ortiz: Unrelated, lunch is here.",
+				"Ben Ortiz: Unrelated, the printer is fixed.",
+				"Ben Ortiz: Unrelated, Dev is out.",
+				"Ben Ortiz: Unrelated, the bus is late.",
+				"Ben Ortiz: Unrelated, the kettle is broken.",
+				"Cleo Park: The trade-off is slower writes. We decided to shard by customer.",
+				"Ben Ortiz: Unrelated, lunch is here.",
+				"Ben Ortiz: Unrelated, the printer is fixed.",
+				"Ben Ortiz: Unrelated, Dev is out.",
+				"Ben Ortiz: Unrelated, the bus is late.",
+				"Ana Lopez: We decided to meet over the weekend.",
+			},
+			want: []wantDecision{
+				{text: "Postgres over MySQL", alternatives: true},
+				{text: "shard by customer", alternatives: true},
+				{text: "meet over the weekend", alternatives: false},
+			},
+		},
+		{
+			name: "said twice: discussion and summary",
+			lines: []string{
+				"Ana Lopez: So we decided to move the launch to May 12.",
+				"Ben Ortiz: Because the SDK is late.",
+				"= Summary",
+				"= Decision: move the launch to May 12",
+			},
+			want: []wantDecision{{text: "move the launch to May 12", by: "Ana Lopez", rationale: "Because the SDK is late.", evidence: 2}},
+		},
+		{
+			name:  "decider named in notes",
+			lines: []string{"= RESOLVED: accept the budget (Ana Lopez)", "Ana Lopez: thanks all"},
+			want:  []wantDecision{{text: "accept the budget (Ana Lopez)", by: "Ana Lopez"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := minutes(t, tc.lines...)
+			got := findDecisions(m)
+			if got == nil {
+				t.Fatal("findDecisions returned nil, want a non-nil list")
+			}
+			if len(got) != len(tc.want) {
+				for _, d := range got {
+					t.Logf("got %q", d.Decision)
+				}
+				t.Fatalf("got %d decisions, want %d", len(got), len(tc.want))
+			}
+			for i, w := range tc.want {
+				d := got[i]
+				checkEvidence(t, m, d.Evidence)
+				if d.Decision != w.text {
+					t.Errorf("decision %d = %q, want %q", i, d.Decision, w.text)
+				}
+				if w.by != "" && d.DecidedBy != w.by {
+					t.Errorf("decision %d decided by %q, want %q", i, d.DecidedBy, w.by)
+				}
+				switch w.rationale {
+				case "":
+				case "-":
+					if d.RationaleStated || d.Rationale != "" {
+						t.Errorf("decision %d has rationale %q, want none", i, d.Rationale)
+					}
+				default:
+					if !d.RationaleStated || !strings.Contains(d.Rationale, w.rationale) {
+						t.Errorf("decision %d rationale = %q (%v), want %q", i, d.Rationale, d.RationaleStated, w.rationale)
+					}
+				}
+				if d.AlternativesMentioned != w.alternatives {
+					t.Errorf("decision %d alternatives = %v, want %v", i, d.AlternativesMentioned, w.alternatives)
+				}
+				n := w.evidence
+				if n == 0 {
+					n = 1
+				}
+				if len(d.Evidence) != n {
+					t.Errorf("decision %d has %d pieces of evidence, want %d", i, len(d.Evidence), n)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkFindDecisions(b *testing.B) {
+	m := benchMeeting(b)
+	for b.Loop() {
+		findDecisions(m)
+	}
+}

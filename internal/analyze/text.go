@@ -1,0 +1,122 @@
+package analyze
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// abbreviations end with a period that does not end a sentence (lower case, without the period).
+var abbreviations = map[string]bool{
+	"e.g": true, "i.e": true, "etc": true, "vs": true, "mr": true, "mrs": true, "ms": true,
+	"dr": true, "prof": true, "st": true, "approx": true, "cf": true, "al": true,
+	"jr": true, "sr": true, "inc": true, "ltd": true, "co": true, "fig": true, "jan": true,
+	"feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "a.m": true, "p.m": true, "u.s": true,
+}
+
+// splitSentences splits text into sentences. Each sentence is a verbatim substring of text with
+// the surrounding space trimmed, so it can be quoted as evidence. A sentence ends at ".", "!" or
+// "?" (with any closing quotes or brackets) followed by space, or at a line break; periods after
+// common abbreviations, single initials and inside numbers or addresses do not end one.
+func splitSentences(text string) []string {
+	var out []string
+	add := func(s string) {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '\n' {
+			add(text[start:i])
+			start = i + 1
+			continue
+		}
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		// Take the whole run of terminal punctuation and closing marks.
+		j := i + 1
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if !strings.ContainsRune(".!?\"')]”’…", r) {
+				break
+			}
+			j += n
+		}
+		if j < len(text) && text[j] != ' ' && text[j] != '\t' && text[j] != '\n' && text[j] != '\r' {
+			i = j - 1
+			continue
+		}
+		if c == '.' && j == i+1 && !endsSentence(text[start:i]) {
+			continue
+		}
+		add(text[start:j])
+		start = j
+		i = j - 1
+	}
+	add(text[start:])
+	return out
+}
+
+// endsSentence reports whether a period after before ends a sentence: not after an
+// abbreviation or a single letter (an initial).
+func endsSentence(before string) bool {
+	k := strings.LastIndexAny(before, " \t(\"'")
+	word := strings.ToLower(before[k+1:])
+	if abbreviations[word] {
+		return false
+	}
+	if r, n := utf8.DecodeRuneInString(word); n == len(word) && unicode.IsLetter(r) {
+		return false
+	}
+	return true
+}
+
+// questionStart matches a sentence that opens like a question: an auxiliary verb followed by a
+// subject, or a question word followed by a verb.
+var questionStart = regexp.MustCompile(`(?i)^(?:(?:so|and|but|ok|okay|well|also|then|hey|and so)[, ]+)?(?:[a-z]+, )?(?:(?:can|could|will|would|should|shall|do|does|did|is|are|was|were|have|has|may|might|must|won't|wouldn't|can't|couldn't|don't|doesn't|didn't|isn't|aren't) (?:you|we|i|he|she|they|it|someone|anyone|anybody|somebody|everyone|there|that|this)\b|(?:what|who|whom|whose|why|how|when|where|which) (?:is|are|was|were|do|does|did|should|shall|can|could|would|will|about|else|if|happens|happened)\b|(?:what's|who's|how's|where's|when's|why's|what're|any (?:thoughts|questions|objections|concerns|updates|comments))\b)`)
+
+// isQuestion reports whether s, one sentence, asks a question: it ends with "?" (before any
+// closing quotes or brackets), or, when it has no closing "." or "!", it opens the way a
+// question does ("can you send it", "what about the budget"), as automatic transcripts often
+// drop the question mark.
+func isQuestion(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), "\"')]”’ ")
+	if s == "" {
+		return false
+	}
+	switch s[len(s)-1] {
+	case '?':
+		return true
+	case '.', '!':
+		return false
+	}
+	return questionStart.MatchString(s)
+}
+
+// countWords counts the words of s: runs of non-space characters holding a letter or digit.
+func countWords(s string) int {
+	n := 0
+	in, has := false, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if in && has {
+				n++
+			}
+			in, has = false, false
+			continue
+		}
+		in = true
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			has = true
+		}
+	}
+	if in && has {
+		n++
+	}
+	return n
+}

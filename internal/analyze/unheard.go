@@ -1,0 +1,348 @@
+package analyze
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/debrief-cli/debrief/internal/transcript"
+)
+
+// replyWindow is how many following turns by named speakers may take up a question or a concern.
+const replyWindow = 3
+
+// tagQuestionRE matches a question that only seeks assent or fills a pause ("…, right?",
+// "isn't it?", "you know?"), and invitations put to the room that silence answers ("any
+// questions?", "sounds good?").
+var tagQuestionRE = regexp.MustCompile(`(?i)(?:(?:^|[,;:—–-]\s*)(?:right|ok|okay|yeah|yes|no|eh|huh|correct|agreed|fair|good|true)|(?:^|[,;:—–-]|\s)\s*(?:isn't it|is it not|isn't that|aren't (?:we|they|you|i)|don't (?:we|you|they)|didn't (?:we|you|they|i)|won't (?:we|you|it|they)|wasn't it|doesn't it|shouldn't we|you know|you see|does that make sense|makes sense|make sense|sounds? good|all good|everyone good))\s*\?+["')\]”’]*$`)
+
+// invitationRE matches a question put to the room as an invitation rather than a request for an
+// answer.
+var invitationRE = regexp.MustCompile(`(?i)^(?:so|and|ok|okay|alright|well|great)?[, ]*(?:any (?:other )?(?:questions|comments|objections|concerns|thoughts|other business|more questions)|anything else|questions|comments|objections|thoughts|anyone|who(?:'s| is) next|shall we (?:start|begin|move on|get started|wrap up)|can everyone hear me|can you (?:all )?hear me|can you see my screen)\b`)
+
+// selfAnswerRE matches the start of a sentence with which a speaker answers their own question.
+var selfAnswerRE = regexp.MustCompile(`(?i)^(?:because|well,|yes|no[,.!]|yeah|nope|the answer|simple|short answer|answer:|it's because|that's because|i'd say|i would say)`)
+
+// topicChangeRE matches a turn that moves the meeting on instead of answering.
+var topicChangeRE = regexp.MustCompile(`(?i)^(?:(?:ok|okay|alright|all right|right|so|well|anyway|great|thanks|thank you)[,.!]?\s+)*(?:moving on|move on|let's move|let us move|next item|next topic|next up|next on the agenda|on to the next|onto the next|let's go to the next|let's jump to|let's switch|let's talk about something else|anyway\b|in other news|changing (?:the )?topic|next question)`)
+
+// answerStartRE matches the first words of a reply that engages with what was said.
+var answerStartRE = regexp.MustCompile(`(?i)^(?:yes|no|yeah|yep|yup|nope|sure|i think|i'd|it's|it is|its|we|because|good question|great question|let me|not sure|i'm not sure|i don't know|i do not know|probably|definitely|absolutely|maybe|it depends|depends|right now|currently|not yet|i can|i'll|i will|that's|that is|well|so|hmm|honestly|actually|agreed|agree|good point|fair|valid|true|understood|makes sense|don't worry|no worries|i hear you|i see|oh|ah|one sec|i believe|i guess|i'm|i am|they|you|there)\b`)
+
+// answerCueRE matches a phrase anywhere in a reply that shows it engages.
+var answerCueRE = regexp.MustCompile(`(?i)\b(?:good (?:question|point)|great (?:question|point)|let me (?:check|look|find|see|think)|not sure|i don't know|i think|because|i believe|fair point|valid point|you're right|that's a (?:good|fair|valid) (?:point|concern)|i agree|i share|we can|we'll|we will|i'll)\b`)
+
+// concernRE matches a sentence that raises a worry or a risk.
+var concernRE = regexp.MustCompile(`(?i)\b(?:i'm worried|i am worried|i'm a bit worried|i'm really worried|worried (?:about|that)|my (?:main |big |biggest |only )?(?:concern|worry)|i'm concerned|i am concerned|concerned (?:about|that)|the (?:main |big |biggest )?risk is|risky|i'm not sure we can|i am not sure we can|i don't think we can|i do not think we can|this (?:might|could|will) break|that (?:might|could|will) break|(?:might|could) break)\b`)
+
+// notConcernRE matches a sentence that denies a worry ("not risky", "I'm not worried").
+var notConcernRE = regexp.MustCompile(`(?i)\b(?:not (?:risky|worried|concerned)|no risk|isn't risky|not that risky|nothing to worry)\b`)
+
+// findUnheard finds the voices the meeting did not hear: attendees who never spoke, people with a
+// very small share of the talk, people interrupted, and questions and concerns no one else took
+// up. It needs named speakers; without them it returns an empty list.
+func findUnheard(m *transcript.Meeting, p []Participation) []Unheard {
+	out := []Unheard{}
+	if m == nil || !m.HasSpeakers {
+		return out
+	}
+	attendee := map[string]bool{}
+	for _, a := range m.Attendees {
+		attendee[a.Name] = true
+	}
+	for _, q := range p {
+		if q.Turns == 0 && attendee[q.Name] {
+			out = append(out, Unheard{
+				Kind: KindSilentAttendee, Person: q.Name,
+				Detail:   "listed as an attendee but never spoke",
+				Evidence: []Evidence{},
+			})
+		}
+	}
+	out = append(out, lowShares(m, p)...)
+	out = append(out, interrupted(m)...)
+	out = append(out, unanswered(m)...)
+	return out
+}
+
+// lowShares flags, in meetings of three or more people, anyone who spoke but said under a third
+// of an equal share of the words and under 5% of them.
+func lowShares(m *transcript.Meeting, p []Participation) []Unheard {
+	var out []Unheard
+	if len(p) < 3 {
+		return out
+	}
+	total := 0
+	for _, q := range p {
+		total += q.Words
+	}
+	equal := 1 / float64(len(p))
+	for _, q := range p {
+		if q.Turns == 0 || total == 0 {
+			continue
+		}
+		share := float64(q.Words) / float64(total)
+		if share >= equal/3 || share >= 0.05 {
+			continue
+		}
+		u := Unheard{
+			Kind: KindLowShare, Person: q.Name,
+			Detail: fmt.Sprintf("said %d of %d words (%.1f%%), where an equal share would be %.0f%%",
+				q.Words, total, 100*share, 100*equal),
+		}
+		for _, t := range m.Turns {
+			if t.Speaker == q.Name {
+				u.Evidence = []Evidence{EvidenceFor(t, strings.TrimSpace(t.Text))}
+				break
+			}
+		}
+		if u.Evidence == nil {
+			u.Evidence = []Evidence{}
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// interrupted reports each person interrupted at least once, in order of the first time, with
+// the turn that was cut into and the turn that came in, for each time.
+func interrupted(m *transcript.Meeting) []Unheard {
+	var out []Unheard
+	at := map[string]int{}
+	for _, in := range interruptions(m) {
+		victim, by := m.Turns[in.victim], m.Turns[in.by]
+		k, ok := at[victim.Speaker]
+		if !ok {
+			k = len(out)
+			at[victim.Speaker] = k
+			out = append(out, Unheard{Kind: KindInterrupted, Person: victim.Speaker})
+		}
+		u := &out[k]
+		u.Evidence = append(u.Evidence, EvidenceFor(victim, lastSentence(victim.Text)), EvidenceFor(by, firstSentence(by.Text)))
+		u.Detail = addInterrupter(u.Detail, by.Speaker)
+	}
+	for k := range out {
+		n := len(out[k].Evidence) / 2
+		times := "once"
+		if n > 1 {
+			times = fmt.Sprintf("%d times", n)
+		}
+		out[k].Detail = "interrupted " + times + ", by " + out[k].Detail
+	}
+	return out
+}
+
+// addInterrupter adds name to a comma-separated list of names, once.
+func addInterrupter(list, name string) string {
+	if list == "" {
+		return name
+	}
+	for _, n := range strings.Split(list, ", ") {
+		if n == name {
+			return list
+		}
+	}
+	return list + ", " + name
+}
+
+// firstSentence returns the first sentence of text, or all of it trimmed.
+func firstSentence(text string) string {
+	if s := splitSentences(text); len(s) > 0 {
+		return s[0]
+	}
+	return strings.TrimSpace(text)
+}
+
+// lastSentence returns the last sentence of text, or all of it trimmed.
+func lastSentence(text string) string {
+	if s := splitSentences(text); len(s) > 0 {
+		return s[len(s)-1]
+	}
+	return strings.TrimSpace(text)
+}
+
+// unanswered finds, in turn order, the real questions and the concerns that no other speaker
+// took up in the next few turns: at most one of each per turn.
+func unanswered(m *transcript.Meeting) []Unheard {
+	var out []Unheard
+	for i, t := range m.Turns {
+		if t.Speaker == "" {
+			continue
+		}
+		sentences := splitSentences(t.Text)
+		askedOne, worriedOne := false, false
+		for k, s := range sentences {
+			switch {
+			case !askedOne && isQuestion(s):
+				if !realQuestion(s) || (k+1 < len(sentences) && selfAnswerRE.MatchString(sentences[k+1])) {
+					continue
+				}
+				askedOne = true
+				if !takenUp(m, i, s) {
+					out = append(out, Unheard{
+						Kind: KindUnansweredQuestion, Person: t.Speaker, Detail: s,
+						Evidence: []Evidence{EvidenceFor(t, s)},
+					})
+				}
+			case !worriedOne && raisesConcern(s) && !isQuestion(s):
+				worriedOne = true
+				if !takenUp(m, i, s) {
+					out = append(out, Unheard{
+						Kind: KindUnaddressedConcern, Person: t.Speaker, Detail: s,
+						Evidence: []Evidence{EvidenceFor(t, s)},
+					})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// raisesConcern reports whether s voices a worry or a risk (see concernRE) and does not deny
+// one. A scan for the key words comes first: it is much cheaper than the pattern.
+func raisesConcern(s string) bool {
+	lower := strings.ToLower(s)
+	if !containsAny(lower, "worr", "concern", "risk", "not sure we can", "think we can", "break") {
+		return false
+	}
+	return concernRE.MatchString(s) && !notConcernRE.MatchString(s)
+}
+
+// realQuestion reports whether a question asks for an answer: not a tag question seeking
+// assent ("…, right?") and not an invitation to the room ("any questions?").
+func realQuestion(s string) bool {
+	s = strings.TrimSpace(s)
+	if tagQuestionRE.MatchString(s) || invitationRE.MatchString(s) {
+		return false
+	}
+	return countWords(s) >= 2
+}
+
+// takenUp reports whether another speaker engaged with sentence s of turn i in the next
+// replyWindow turns by named speakers: a reply that opens or reads like an answer, shares
+// content words with s, or names the speaker. A turn that moves the meeting on, or a heading,
+// ends the search.
+func takenUp(m *transcript.Meeting, i int, s string) bool {
+	asker := m.Turns[i].Speaker
+	words := contentWords(s)
+	seen := 0
+	for j := i + 1; j < len(m.Turns) && seen < replyWindow; j++ {
+		t := m.Turns[j]
+		text := strings.TrimSpace(t.Text)
+		if t.Speaker == "" {
+			if strings.HasPrefix(text, "#") {
+				return false
+			}
+			continue
+		}
+		seen++
+		if t.Speaker == asker {
+			continue
+		}
+		if topicChangeRE.MatchString(text) {
+			return false
+		}
+		if isBackChannel(text) {
+			continue
+		}
+		if engages(m, text, words, asker) {
+			return true
+		}
+	}
+	return false
+}
+
+// engages reports whether reply takes up something said by asker whose content words are words.
+func engages(m *transcript.Meeting, reply string, words []string, asker string) bool {
+	if answerStartRE.MatchString(strings.TrimLeft(reply, "*_>-• \"'")) {
+		return true
+	}
+	if containsAny(strings.ToLower(reply), "good ", "great ", "let me", "not sure", "know", "think", "because", "believe", "fair", "valid", "right", "agree", "share", "we can", "we'll", "we will", "i'll") && answerCueRE.MatchString(reply) {
+		return true
+	}
+	if sharesWord(words, contentWords(reply)) {
+		return true
+	}
+	return namesPerson(m, reply, asker)
+}
+
+// sharesWord reports whether a and b have a word in common.
+func sharesWord(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesPerson reports whether text mentions the person by full name, first name or alias.
+func namesPerson(m *transcript.Meeting, text, person string) bool {
+	forms := []string{person}
+	if f := strings.Fields(person); len(f) > 1 {
+		forms = append(forms, f[0])
+	}
+	for _, p := range m.Attendees {
+		if p.Name == person {
+			forms = append(forms, p.Aliases...)
+		}
+	}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		for _, f := range forms {
+			if len(f) >= 2 && strings.EqualFold(w, f) {
+				return true
+			}
+		}
+	}
+	for _, f := range forms {
+		if strings.Contains(f, " ") && strings.Contains(strings.ToLower(text), strings.ToLower(f)) {
+			return true
+		}
+	}
+	return false
+}
+
+// contentWords returns the words of s that carry meaning, lower-cased, with a plural "s"
+// trimmed: at least three letters long and not a stop word.
+func contentWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}) {
+		w = strings.Trim(w, "'")
+		if len([]rune(w)) < 3 || isStopWord(w) {
+			continue
+		}
+		if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			w = w[:len(w)-1]
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// isStopWord reports whether w is a common word that says nothing about the topic.
+func isStopWord(w string) bool {
+	switch w {
+	case "the", "and", "but", "for", "not", "you", "your", "are", "was", "were", "can", "could",
+		"would", "should", "will", "shall", "have", "has", "had", "does", "did", "doing", "done",
+		"this", "that", "these", "those", "there", "their", "they", "them", "then", "than",
+		"what", "when", "where", "which", "who", "whom", "why", "how", "with", "from", "into",
+		"about", "any", "anyone", "anything", "some", "someone", "something", "all", "also",
+		"just", "really", "very", "get", "got", "make", "made", "going", "know", "think",
+		"want", "need", "let", "let's", "it's", "that's", "what's", "i'm", "we're", "you're",
+		"don't", "doesn't", "didn't", "isn't", "aren't", "won't", "can't", "we'll", "i'll",
+		"here", "our", "ours", "its", "his", "her", "she", "him", "one", "yes", "yeah", "okay",
+		"sure", "right", "well", "now", "still", "yet", "may", "might", "must", "being", "been",
+		"out", "over", "again", "more", "most", "other", "such", "only", "own", "same", "too",
+		"say", "said", "like", "thing", "things", "way", "lot", "bit", "kind", "sort", "mean",
+		"maybe", "much", "many", "each", "every", "both", "few", "ever", "even", "back", "good",
+		"great", "thanks", "thank", "please", "ok", "hmm", "guys", "folks", "everyone", "team",
+		"people", "time", "today", "question", "questions", "idea", "ideas", "point":
+		return true
+	}
+	return false
+}

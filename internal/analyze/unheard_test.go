@@ -1,0 +1,238 @@
+package analyze
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestFindUnheard(t *testing.T) {
+	tests := []struct {
+		name  string
+		extra []string
+		lines []string
+		times []float64
+		// want is "kind person: detail-part" for each finding, in order.
+		want []string
+	}{
+		{
+			name:  "silent attendee",
+			extra: []string{"Dana Kim"},
+			lines: []string{"Ana Lopez: Hello.", "Ben Ortiz: Hi."},
+			want:  []string{"silent-attendee Dana Kim: listed as an attendee but never spoke"},
+		},
+		{
+			name: "low share in a meeting one person dominates",
+			lines: []string{
+				"Ana Lopez: " + strings.Repeat("We need to plan the launch carefully and I will walk through every step of it now. ", 8),
+				"Ben Ortiz: OK.",
+				"Cleo Park: " + strings.Repeat("The design work is on track and the review is booked for next week. ", 3),
+				"Ana Lopez: " + strings.Repeat("Then the rollout goes region by region, starting with the smallest one. ", 6),
+			},
+			want: []string{"low-share Ben Ortiz: said 1 of"},
+		},
+		{
+			name:  "two people: no low share",
+			lines: []string{"Ana Lopez: " + strings.Repeat("We need to plan the launch carefully. ", 30), "Ben Ortiz: OK."},
+		},
+		{
+			name: "overlap with times",
+			lines: []string{
+				"Ana Lopez: The plan for the migration is to start in May and then",
+				"Ben Ortiz: No, that cannot work with the freeze.",
+				"Ana Lopez: Fine, June then.",
+			},
+			times: []float64{0, 10, 8, 12, 12, 14},
+			want:  []string{"interrupted Ana Lopez: interrupted once, by Ben Ortiz"},
+		},
+		{
+			name: "dash cut-offs, twice",
+			lines: []string{
+				"Ana Lopez: So what I was going to say is—",
+				"Ben Ortiz: The budget first, please.",
+				"Ana Lopez: Sure. But the thing is –",
+				"Cleo Park: Budget, yes. It is fine.",
+			},
+			want: []string{"interrupted Ana Lopez: interrupted 2 times, by Ben Ortiz, Cleo Park"},
+		},
+		{
+			name: "back-channels are not interruptions",
+			lines: []string{
+				"Ana Lopez: The plan is to start in May and finish in June.",
+				"Ben Ortiz: Mm-hmm.",
+				"Ana Lopez: And then we review.",
+			},
+			times: []float64{0, 10, 4, 4.5, 10, 12},
+		},
+		{
+			name: "unanswered question",
+			lines: []string{
+				"Ben Ortiz: Do we have to resolve storage first?",
+				"Ana Lopez: Moving on to the hiring plan.",
+				"Cleo Park: Two roles are open.",
+			},
+			want: []string{"unanswered-question Ben Ortiz: Do we have to resolve storage first?"},
+		},
+		{
+			name: "question ignored: others talk past it",
+			lines: []string{
+				"Ben Ortiz: Who owns the billing alerts?",
+				"Ana Lopez: Lunch arrives at noon.",
+				"Cleo Park: The offsite venue changed.",
+				"Dev Shah: Parking passes are at reception.",
+			},
+			want: []string{"unanswered-question Ben Ortiz: Who owns the billing alerts?"},
+		},
+		{
+			name: "question answered by a third person",
+			lines: []string{
+				"Ben Ortiz: Ana, when does the freeze start?",
+				"Cleo Park: The freeze starts on the first.",
+			},
+		},
+		{
+			name:  "question answered with an answer cue",
+			lines: []string{"Ben Ortiz: Can we ship by Friday?", "Ana Lopez: Yes, if the tests pass."},
+		},
+		{
+			name: "question answered after the asker goes on",
+			lines: []string{
+				"Ben Ortiz: Is the vendor contract signed?",
+				"Ben Ortiz: I ask because legal needs it.",
+				"Ana Lopez: Legal has the contract since Monday.",
+			},
+		},
+		{
+			name:  "answer addressed to the asker by name",
+			lines: []string{"Ben Ortiz: Where are the slides?", "Ana Lopez: Ben, check the shared drive."},
+		},
+		{
+			name: "rhetorical and tag questions, invitations, self-answered",
+			lines: []string{
+				"Ana Lopez: That is the plan, right?",
+				"Ben Ortiz: Lunch arrives at noon.",
+				"Ana Lopez: It's a nice design, isn't it?",
+				"Ben Ortiz: Lunch arrives at noon.",
+				"Ana Lopez: Why does this matter? Because latency is money.",
+				"Ben Ortiz: Lunch arrives at noon.",
+				"Ana Lopez: Any questions?",
+				"Ben Ortiz: Lunch arrives at noon.",
+				"Ana Lopez: You know?",
+			},
+		},
+		{
+			name:  "last question of the meeting",
+			lines: []string{"Ana Lopez: Status is green.", "Ben Ortiz: Who signs off on the release?"},
+			want:  []string{"unanswered-question Ben Ortiz: Who signs off on the release?"},
+		},
+		{
+			name: "one finding per turn",
+			lines: []string{
+				"Ben Ortiz: Who owns the billing alerts? And who owns the pager rota?",
+				"Ana Lopez: Moving on.",
+			},
+			want: []string{"unanswered-question Ben Ortiz: Who owns the billing alerts?"},
+		},
+		{
+			name: "concern not addressed",
+			lines: []string{
+				"Cleo Park: I'm worried the cache change will break exports for large accounts.",
+				"Ana Lopez: Next item: the hiring plan.",
+				"Ben Ortiz: Two roles are open.",
+			},
+			want: []string{"unaddressed-concern Cleo Park: I'm worried the cache change"},
+		},
+		{
+			name: "concern addressed",
+			lines: []string{
+				"Cleo Park: My concern is that the migration runs during the freeze.",
+				"Ana Lopez: Good point, we can move the migration a week.",
+			},
+		},
+		{
+			name: "concern taken up through its words",
+			lines: []string{
+				"Cleo Park: Honestly this rollout is risky for the EU region.",
+				"Ben Ortiz: The EU region gets a canary first.",
+			},
+		},
+		{
+			name:  "not a concern",
+			lines: []string{"Cleo Park: This change is not risky at all.", "Ben Ortiz: Moving on."},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := meetingOf(t, "2024-03-04", tc.extra, tc.lines...)
+			if tc.times != nil {
+				timed(m, tc.times...)
+			}
+			got := findUnheard(m, Participate(m))
+			var kinds []string
+			for _, u := range got {
+				kinds = append(kinds, u.Kind+" "+u.Person+": "+u.Detail)
+				checkEvidence(t, m, u.Evidence)
+				if u.Kind != KindSilentAttendee && len(u.Evidence) == 0 {
+					t.Errorf("%s for %s has no evidence", u.Kind, u.Person)
+				}
+				if u.Evidence == nil {
+					t.Errorf("%s for %s has nil evidence, want a list", u.Kind, u.Person)
+				}
+			}
+			if len(kinds) != len(tc.want) {
+				t.Fatalf("findings = %q, want %q", kinds, tc.want)
+			}
+			for i, w := range tc.want {
+				if !strings.HasPrefix(kinds[i], w) {
+					t.Errorf("finding %d = %q, want it to start %q", i, kinds[i], w)
+				}
+			}
+		})
+	}
+}
+
+func TestFindUnheardInterruptedEvidence(t *testing.T) {
+	m := meetingOf(t, "", nil, "Ana Lopez: First point. So what I was going to say is—", "Ben Ortiz: Sorry. The budget is gone.")
+	got := findUnheard(m, Participate(m))
+	if len(got) != 1 || len(got[0].Evidence) != 2 {
+		t.Fatalf("findings = %+v, want one interruption with two quotes", got)
+	}
+	if e := got[0].Evidence; e[0].Quote != "So what I was going to say is—" || e[1].Quote != "Sorry." || e[1].Speaker != "Ben Ortiz" {
+		t.Errorf("evidence = %+v, want the cut-off sentence and the first words that came in", e)
+	}
+}
+
+func TestFindUnheardNoSpeakers(t *testing.T) {
+	m := meetingOf(t, "", []string{"Ana Lopez"}, "Who owns the billing alerts?", "Moving on.")
+	m.HasSpeakers = false
+	if got := findUnheard(m, Participate(m)); got == nil || len(got) != 0 {
+		t.Fatalf("findUnheard = %#v, want an empty non-nil list", got)
+	}
+}
+
+func TestRealQuestion(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Do we have to resolve storage first?": true,
+		"Is the data good?":                    true,
+		"Did we get it right?":                 true,
+		"That works, right?":                   false,
+		"Right?":                               false,
+		"It's cheaper, isn't it?":              false,
+		"Does that make sense?":                false,
+		"Any questions?":                       false,
+		"Any other business?":                  false,
+		"Sounds good?":                         false,
+		"Why?":                                 false,
+	} {
+		if got := realQuestion(s); got != want {
+			t.Errorf("realQuestion(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func BenchmarkFindUnheard(b *testing.B) {
+	m := benchMeeting(b)
+	p := Participate(m)
+	for b.Loop() {
+		findUnheard(m, p)
+	}
+}

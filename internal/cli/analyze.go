@@ -1,0 +1,201 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/debrief-cli/debrief/internal/analyze"
+	"github.com/debrief-cli/debrief/internal/iostreams"
+	"github.com/debrief-cli/debrief/internal/report"
+	"github.com/debrief-cli/debrief/internal/transcript"
+)
+
+// AnalyzeOptions are the parsed flags and arguments of `debrief analyze`.
+type AnalyzeOptions struct {
+	IO      *iostreams.IOStreams
+	Factory *Factory
+
+	Inputs []string
+	Input  inputFlags
+	Engine string
+	Me     string
+	Format string
+	Output string
+}
+
+// NewCmdAnalyze builds `debrief analyze`. runF, when not nil, replaces the run step (tests use
+// it to capture the parsed options).
+func NewCmdAnalyze(f *Factory, runF func(*AnalyzeOptions) error) *cobra.Command {
+	opts := &AnalyzeOptions{IO: f.IOStreams, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "analyze [FILE|-]...",
+		Short: "Analyze meetings and print the coaching report (the default command)",
+		Long: `Analyze one or more meetings and print a coaching report for each, in order.
+
+With no FILE, or with -, the transcript is read from standard input when it is piped.
+On a terminal the report is rendered for the screen; piped, it is plain Markdown.
+With --format json each meeting is one JSON document on one line (schema
+debrief.report/v1, documented in the README).
+
+Each finding cites the exact words, the speaker and the line it comes from.`,
+		Example: `  debrief analyze planning.vtt
+  cat standup.txt | debrief analyze --me "Ben Ortiz"
+  debrief analyze minutes/*.md --format json > findings.jsonl`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Inputs = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return runAnalyze(cmd.Context(), opts)
+		},
+	}
+	opts.Input.register(cmd)
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Engine, "engine", "auto", "analysis engine: auto or offline (auto is offline until an LLM is configured)")
+	fl.StringVar(&opts.Me, "me", "", `speak to this attendee in the report ("you promised…")`)
+	fl.StringVarP(&opts.Format, "format", "f", "auto", "output: auto, terminal, markdown or json (auto: terminal on a screen, markdown when piped)")
+	fl.StringVarP(&opts.Output, "output", "o", "", "write the report to this file instead of standard output")
+	_ = cmd.RegisterFlagCompletionFunc("engine", fixedCompletion("auto", "offline"))
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("auto", "terminal", "markdown", "json"))
+	return cmd
+}
+
+func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return values, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+func runAnalyze(ctx context.Context, opts *AnalyzeOptions) error {
+	readOpts, err := opts.Input.options()
+	if err != nil {
+		return err
+	}
+	switch opts.Engine {
+	case "auto", "offline":
+	default:
+		return usageErrorf("--engine %q: use auto or offline", opts.Engine)
+	}
+	inputs, err := inputArgs(opts.Inputs, opts.IO.IsStdinTTY())
+	if err != nil {
+		return err
+	}
+	out, format, closeOut, err := openOutput(opts.IO, opts.Output, opts.Format)
+	if err != nil {
+		return err
+	}
+	engine := opts.Factory.Offline()
+	var failed int
+	var firstErr error
+	for i, path := range inputs {
+		f, err := analyzeOne(ctx, engine, path, opts, readOpts)
+		if err == nil {
+			if format != "json" && i > 0 {
+				fmt.Fprintln(out)
+			}
+			err = render(out, format, f, opts.IO.TerminalWidth(), opts.IO.ColorEnabled())
+		}
+		if err != nil {
+			if ctx.Err() != nil {
+				closeOut()
+				return ctx.Err()
+			}
+			failed++
+			if firstErr == nil {
+				firstErr = err
+			}
+			if len(inputs) > 1 {
+				fmt.Fprintln(opts.IO.ErrOut, "debrief: "+err.Error())
+			}
+		}
+	}
+	if err := closeOut(); err != nil {
+		return err
+	}
+	switch {
+	case failed == 0:
+		return nil
+	case len(inputs) == 1:
+		return firstErr
+	case failed == len(inputs):
+		return &silentError{code: exitCode(firstErr, io.Discard)}
+	default:
+		return &partialError{failed: failed, total: len(inputs)}
+	}
+}
+
+func analyzeOne(ctx context.Context, engine analyze.Engine, path string, opts *AnalyzeOptions, readOpts transcript.Options) (*analyze.Findings, error) {
+	m, err := transcript.ReadFile(path, opts.IO.In, readOpts)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range m.Warnings {
+		fmt.Fprintf(opts.IO.ErrOut, "debrief: warning: %s: %s\n", displayName(path), w)
+	}
+	me := opts.Me
+	if me != "" {
+		name, ok := m.FindPerson(me)
+		if !ok {
+			fmt.Fprintf(opts.IO.ErrOut, "debrief: warning: %s: --me %q is not among the attendees (%s)\n",
+				displayName(path), me, strings.Join(m.AttendeeNames(), ", "))
+		}
+		me = name
+	}
+	return engine.Analyze(ctx, m, analyze.Options{Me: me, Now: opts.Factory.Now()})
+}
+
+func displayName(path string) string {
+	if path == "-" {
+		return "stdin"
+	}
+	return path
+}
+
+// openOutput picks the writer (stdout or -o FILE) and resolves --format auto.
+func openOutput(ios *iostreams.IOStreams, path, format string) (io.Writer, string, func() error, error) {
+	switch format {
+	case "auto", "terminal", "markdown", "md", "json":
+	default:
+		return nil, "", nil, usageErrorf("--format %q: use auto, terminal, markdown or json", format)
+	}
+	if format == "md" {
+		format = "markdown"
+	}
+	if path == "" || path == "-" {
+		if format == "auto" {
+			format = "markdown"
+			if ios.IsStdoutTTY() {
+				format = "terminal"
+			}
+		}
+		return ios.Out, format, func() error { return nil }, nil
+	}
+	if format == "auto" {
+		format = "markdown"
+		if strings.HasSuffix(strings.ToLower(path), ".json") || strings.HasSuffix(strings.ToLower(path), ".jsonl") {
+			format = "json"
+		}
+	}
+	file, err := os.Create(path)
+	if err != nil {
+		return nil, "", nil, fmt.Errorf("create output file: %w", err)
+	}
+	return file, format, file.Close, nil
+}
+
+func render(w io.Writer, format string, f *analyze.Findings, width int, color bool) error {
+	switch format {
+	case "json":
+		return report.JSON(w, f)
+	case "terminal":
+		return report.Terminal(w, f, width, color)
+	default:
+		return report.Markdown(w, f)
+	}
+}
