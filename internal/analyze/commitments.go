@@ -48,6 +48,12 @@ var (
 	// trailOwnerRe matches an item that ends with its owners: "Publish 0.9.1, SC.",
 	// "Follow up in issue 355. KK, SC.", "draft the charter (Ana)".
 	trailOwnerRe = regexp.MustCompile(`(?:[,.;:]\s*|\s[-–—]\s*|\s*(\())(?:owners?:?\s*)?(` + nameListRE + `)\s*\)?[\s.*_]*$`)
+	// agendaRe matches a "let's…" that moves the meeting along rather than naming work.
+	agendaRe = regexp.MustCompile(`(?i)^(?:(?:talk\s+about|discuss|go\s+(?:over|through)|turn\s+to|start\s+with|move\s+(?:on|to))\b.*|(?:look\s+at|take\s+a\s+look\s+at|cover)\b.*\b(?:next|now|first|then))[.!]?$`)
+	// vocativeRe matches the person a request is addressed to: "María, can you…".
+	vocativeRe = regexp.MustCompile(`^(` + nameRE + `),\s`)
+	// pointsBackRe matches a task that refers back to something named before: "post them".
+	pointsBackRe = regexp.MustCompile(`(?i)\b(?:it|them|that|those|this|these)\b`)
 	// mentionRe matches an @handle.
 	mentionRe = regexp.MustCompile(`(?:^|\s)@([\w.-]+)`)
 	// nameSplitRe splits a list of names.
@@ -85,7 +91,7 @@ var (
 	// "let's …".
 	needRe = regexp.MustCompile(`(?i)(?:^|[\s,;:])(?:(?:we|someone|somebody|someone\s+else|one\s+of\s+us)\s+(?:should|need\s+to|needs\s+to|must|have\s+to|has\s+to|ought\s+to|will\s+need\s+to)|let['’]s|let\s+us)\s+(.+)$`)
 	// actionVerbRe matches a concrete action, as opposed to "be careful" or "think about it".
-	actionVerbRe = regexp.MustCompile(`(?i)^(?:also\s+|then\s+|probably\s+|just\s+|definitely\s+)*(?:send|email|e-mail|write|draft|update|file|open|create|schedule|set\s+up|book|ping|contact|reach\s+out|follow[- ]up|review|fix|merge|publish|document|add|remove|ask|share|post|prepare|investigate|look\s+into|test|deploy|circulate|move|close|organi[sz]e|propose|announce|rename|label|assign|notify|inform|invite|confirm|call|raise|submit|check\s+with|get\s+back\s+to|put\s+together|write\s+up|clean\s+up|sort\s+out|reply\s+to|respond\s+to|tell|let\s+\w+\s+know|make\s+(?:a|an)\s+\w+|run|benchmark|measure|file|track|escalate|summari[sz]e\s+(?:this|the\s+\w+)\s+(?:in|on|for))\b`)
+	actionVerbRe = regexp.MustCompile(`(?i)^(?:also\s+|then\s+|probably\s+|just\s+|definitely\s+)*(?:send|email|e-mail|write|draft|update|file|open|create|schedule|set\s+up|book|ping|contact|reach\s+out|follow[- ]up|review|fix|merge|publish|document|add|remove|ask|share|post|prepare|investigate|look\s+into|look\s+at|take\s+a\s+look|dig\s+into|figure\s+out|find\s+out|talk\s+to|sync\s+with|test|deploy|circulate|move|close|organi[sz]e|propose|announce|rename|label|assign|notify|inform|invite|confirm|call|raise|submit|check\s+with|get\s+back\s+to|put\s+together|write\s+up|clean\s+up|sort\s+out|reply\s+to|respond\s+to|tell|let\s+\w+\s+know|make\s+(?:a|an)\s+\w+|run|benchmark|measure|file|track|escalate|summari[sz]e\s+(?:this|the\s+\w+)\s+(?:in|on|for))\b`)
 	// acceptRe matches an answer that takes on work.
 	acceptRe = regexp.MustCompile(`(?i)^[\s"'“]*(?:ok(?:ay)?|sure|yes|yeah|yep|yup|will\s+do|on\s+it|i\s+can|i\s+will|i['’]ll|fine|sounds\s+good|no\s+problem|absolutely|of\s+course|definitely|happy\s+to|got\s+it|can\s+do|agreed|alright|all\s+right|roger|certainly|i['’]m\s+on\s+it|works\s+for\s+me|me|i\s+(?:can|will)\s+take)\b`)
 	// refuseRe matches an answer that declines.
@@ -93,7 +99,7 @@ var (
 	// pronounTaskRe matches a task that only points back: "do it", "take that", "it".
 	pronounTaskRe = regexp.MustCompile(`(?i)^(?:(?:do|send|take|handle|grab|get|own|cover|check|fix|write|draft|take\s+care\s+of|look\s+into|follow\s+up\s+on|deal\s+with|sort|pick\s+up|run\s+with|drive)\s+)?(?:it|that|this|those|them|one|that\s+one|this\s+one)?(?:\s+(?:on|up|over))?$`)
 	// clauseEndRe matches where the task's clause ends.
-	clauseEndRe = regexp.MustCompile(`(?i)(?:[,;]?\s+(?:but|because|since|so\s+that|so\s+we|so\s+you|as\s+long\s+as|if|unless|assuming|provided|though|although|which|otherwise|and\s+then\s+(?:we|you|they)|and\s+(?:we|you|they|he|she)\s+(?:can|will|should))\b|;|\s[-–—]\s|\s\(|,\s+(?:right|ok(?:ay)?|yeah|alright|then|too|please)\b|\s+(?:ok(?:ay)?|right)\s*\?)`)
+	clauseEndRe = regexp.MustCompile(`(?i)(?:,\s+so\s|[,;]?\s+(?:but|because|since|so\s+that|so\s+we|so\s+you|as\s+long\s+as|if|unless|assuming|provided|though|although|which|otherwise|and\s+then\s+(?:we|you|they)|and\s+(?:we|you|they|he|she)\s+(?:can|will|should))\b|;|\s[-–—]\s|\s\(|,\s+(?:right|ok(?:ay)?|yeah|alright|then|too|please)\b|\s+(?:ok(?:ay)?|right)\s*\?)`)
 	// fillerRe matches words before a task that add nothing to it.
 	fillerRe = regexp.MustCompile(`(?i)^(?:just|also|definitely|probably|quickly|go\s+ahead\s+and|try\s+to|try\s+and|then|first|certainly|gladly|happily|personally|make\s+sure\s+(?:to|that\s+i)|be\s+sure\s+to|need\s+to|have\s+to|,)\s+`)
 	// genericOwners are words in an owner's place that name nobody in particular.
@@ -279,13 +285,15 @@ type candidate struct {
 
 // pending is work someone asked for or named, waiting for a taker.
 type pending struct {
-	task    string
-	quote   string
-	asker   string
-	turn    int
-	request bool
-	due     string
-	dueText string
+	task  string
+	quote string
+	asker string
+	// addressee is the attendee a request named ("María, can you…"), or "" for anyone.
+	addressee string
+	turn      int
+	request   bool
+	due       string
+	dueText   string
 }
 
 // finder holds the state of one pass over a meeting.
@@ -504,11 +512,32 @@ func (f *finder) speech(i int) {
 			f.need(i, s)
 		}
 	}
+	a := f.ask
+	answering := a != nil && a.request && t.Speaker != "" && t.Speaker != a.asker && i > a.turn &&
+		(a.addressee == "" || a.addressee == t.Speaker)
+	if !answering {
+		return
+	}
+	// Whoever answers a request first gets one chance to take it on.
+	f.ask = nil
+	accepts := len(sentences) > 0 && acceptRe.MatchString(sentences[0]) && !refuseRe.MatchString(sentences[0]) && !isSarcastic(t.Text)
+	// "Can you share the mockups?" / "Sure, I'll post them tomorrow.": the promise answers the
+	// request, so it takes the request's task when its own only points back to it.
+	if took && accepts && len(f.found) > 0 && f.found[len(f.found)-1].turn == i {
+		last := &f.found[len(f.found)-1]
+		if pointsBackRe.MatchString(last.c.Task) {
+			last.c.Task = a.task
+			last.words = taskWords(a.task)
+		}
+		if last.c.DueText == "" {
+			last.c.Due, last.c.DueText = a.due, a.dueText
+		}
+		last.c.Evidence = append(last.c.Evidence, EvidenceFor(f.m.Turns[a.turn], a.quote))
+		return
+	}
 	// "Sure." after "Can you send it?": the one who answered owns the task.
-	if !took && f.ask != nil && f.ask.request && t.Speaker != "" && t.Speaker != f.ask.asker && i > f.ask.turn {
-		if len(sentences) > 0 && acceptRe.MatchString(sentences[0]) && !refuseRe.MatchString(sentences[0]) && !isSarcastic(t.Text) {
-			a := f.ask
-			f.ask = nil
+	if !took {
+		if accepts {
 			c := Commitment{Owner: t.Speaker, Task: a.task, Due: a.due, DueText: a.dueText, Confidence: confRequest}
 			f.add(c, a.turn, a.quote)
 			f.found[len(f.found)-1].c.Evidence = append(f.found[len(f.found)-1].c.Evidence, EvidenceFor(t, sentences[0]))
@@ -530,6 +559,9 @@ func (f *finder) request(i int, s string) {
 		return
 	}
 	p := &pending{task: task, quote: s, asker: t.Speaker, turn: i, request: true, due: due, dueText: dueText}
+	if v := vocativeRe.FindStringSubmatch(s); v != nil {
+		p.addressee = f.people.resolve(v[1])
+	}
 	f.ask = p
 }
 
@@ -684,7 +716,11 @@ func (f *finder) need(i int, s string) {
 		return
 	}
 	before, rest := s[:loc[0]], s[loc[2]:loc[3]]
-	if !actionVerbRe.MatchString(rest) || reportedRe.MatchString(before) || strings.Contains(strings.ToLower(before), "if ") {
+	if !actionVerbRe.MatchString(rest) || reportedRe.MatchString(before) || conditionalRe.MatchString(before) {
+		return
+	}
+	if strings.Contains(strings.ToLower(s[loc[0]:loc[2]]), "let") && agendaRe.MatchString(rest) {
+		// "Let's look at the event store next": the chair moving the agenda on.
 		return
 	}
 	due, dueText := resolveDue(s, f.m.Date)
@@ -706,7 +742,8 @@ func cleanTask(task, dueText string) string {
 	task = strings.TrimSpace(task)
 	if dueText != "" {
 		if j := strings.Index(task, dueText); j >= 0 {
-			task = task[:j] + " " + task[j+len(dueText):]
+			task = strings.TrimRight(task[:j], " ") + " " + strings.TrimLeft(task[j+len(dueText):], " ")
+			task = strings.ReplaceAll(task, " ,", ",")
 		}
 	}
 	if loc := clauseEndRe.FindStringIndex(task); loc != nil && loc[0] > 0 {
@@ -722,6 +759,10 @@ func cleanTask(task, dueText string) string {
 	task = strings.Join(strings.Fields(task), " ")
 	task = strings.TrimRight(task, " .,;:!?-–—*_")
 	task = strings.TrimLeft(task, " ,;:-–—*_")
+	// "(when? Dan to fill in blank)": drop a bracket the cut left unmatched.
+	for strings.HasSuffix(task, ")") && strings.Count(task, ")") > strings.Count(task, "(") {
+		task = strings.TrimRight(strings.TrimSuffix(task, ")"), " .,;:!?")
+	}
 	return task
 }
 
@@ -849,7 +890,7 @@ var taskStop = map[string]bool{
 func taskWords(task string) map[string]bool {
 	out := map[string]bool{}
 	for _, w := range strings.Fields(transcript.FoldName(task)) {
-		if taskStop[w] {
+		if taskStop[w] || len(w) < 2 || strings.Trim(w, "0123456789") == "" {
 			continue
 		}
 		for _, suf := range []string{"ing", "ed", "es", "s"} {

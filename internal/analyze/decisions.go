@@ -385,12 +385,20 @@ func phrasedDecision(s string) (string, bool) {
 	if strings.HasSuffix(phrase, "use") {
 		rest = s[loc[3]-len("use"):]
 	}
-	rest = strings.TrimRight(strings.TrimSpace(rest), ".!;:")
+	if loc := reasonClauseRE.FindStringIndex(rest); loc != nil && loc[0] > 0 {
+		// "push the release to December because the SDK isn't certified": the choice is
+		// before the reason; the reason is found by rationale.
+		rest = rest[:loc[0]]
+	}
+	rest = strings.TrimRight(strings.TrimSpace(rest), ".!;:,")
 	if countWords(rest) < 1 {
 		return "", false
 	}
 	return rest, true
 }
+
+// reasonClauseRE matches where a reason clause starts inside a decision sentence.
+var reasonClauseRE = regexp.MustCompile(`(?i),?\s+(?:because|since|so that|given that|due to|in order to)\b`)
 
 // firstWords returns the first n words of s.
 func firstWords(s string, n int) string {
@@ -449,9 +457,14 @@ func (f *turnFacts) rationale(window []int, sentence string) string {
 	}
 	for _, j := range window {
 		for _, s := range f.reasonsOf(j) {
-			if s != sentence {
-				return s
+			if s == sentence {
+				continue
 			}
+			if _, ok := phrasedDecision(s); ok {
+				// Another decision's own reason, not this one's.
+				continue
+			}
+			return s
 		}
 	}
 	return ""

@@ -77,10 +77,9 @@ func runAnalyze(ctx context.Context, opts *AnalyzeOptions) error {
 	if err != nil {
 		return err
 	}
-	switch opts.Engine {
-	case "auto", "offline":
-	default:
-		return usageErrorf("--engine %q: use auto or offline", opts.Engine)
+	engine, err := opts.Factory.Engine(opts.Engine)
+	if err != nil {
+		return err
 	}
 	inputs, err := inputArgs(opts.Inputs, opts.IO.IsStdinTTY())
 	if err != nil {
@@ -90,7 +89,6 @@ func runAnalyze(ctx context.Context, opts *AnalyzeOptions) error {
 	if err != nil {
 		return err
 	}
-	engine := opts.Factory.Offline()
 	var failed int
 	var firstErr error
 	for i, path := range inputs {

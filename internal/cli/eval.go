@@ -72,8 +72,9 @@ category scores below its threshold.`,
 }
 
 func runEval(ctx context.Context, opts *EvalOptions) error {
-	if opts.Engine != "auto" && opts.Engine != "offline" {
-		return usageErrorf("--engine %q: use auto or offline", opts.Engine)
+	engine, err := opts.Factory.Engine(opts.Engine)
+	if err != nil {
+		return err
 	}
 	if opts.Format != "text" && opts.Format != "json" {
 		return usageErrorf("--format %q: use text or json", opts.Format)
@@ -99,7 +100,7 @@ func runEval(ctx context.Context, opts *EvalOptions) error {
 	if len(pairs) == 0 {
 		return &transcript.InputError{Reason: "no labelled meetings found: eval needs NAME.<ext> files with NAME.gold.json beside them"}
 	}
-	results, failed := scorePairs(ctx, opts, pairs)
+	results, failed := scorePairs(ctx, opts, engine, pairs)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -128,7 +129,7 @@ func runEval(ctx context.Context, opts *EvalOptions) error {
 
 // scorePairs analyzes and scores the pairs concurrently, keeping their order. Pairs that
 // cannot be read are reported on stderr and left out.
-func scorePairs(ctx context.Context, opts *EvalOptions, pairs []eval.Pair) ([]eval.FileResult, int) {
+func scorePairs(ctx context.Context, opts *EvalOptions, engine analyze.Engine, pairs []eval.Pair) ([]eval.FileResult, int) {
 	type outcome struct {
 		result eval.FileResult
 		err    error
@@ -137,7 +138,6 @@ func scorePairs(ctx context.Context, opts *EvalOptions, pairs []eval.Pair) ([]ev
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	progress := newProgress(opts.IO, "scoring", len(pairs))
-	engine := opts.Factory.Offline()
 	for range min(opts.Concurrency, len(pairs)) {
 		wg.Add(1)
 		go func() {

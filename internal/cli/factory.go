@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"strings"
 	"time"
 
 	"github.com/debrief-cli/debrief/internal/analyze"
@@ -13,8 +14,9 @@ type Factory struct {
 	IOStreams *iostreams.IOStreams
 	// Now is the clock: "overdue" and relative dates depend on it.
 	Now func() time.Time
-	// Offline returns the rule engine.
-	Offline func() analyze.Engine
+	// Engine returns the analysis engine for an --engine value (auto, offline). Warnings about
+	// the choice (such as falling back to offline) go to IOStreams.ErrOut.
+	Engine func(choice string) (analyze.Engine, error)
 	// Version is the program version printed by --version.
 	Version string
 }
@@ -24,7 +26,19 @@ func NewFactory(ios *iostreams.IOStreams, version string) *Factory {
 	return &Factory{
 		IOStreams: ios,
 		Now:       time.Now,
-		Offline:   func() analyze.Engine { return analyze.Offline{} },
+		Engine:    pickEngine,
 		Version:   version,
 	}
+}
+
+// engineChoices are the accepted --engine values.
+var engineChoices = []string{"auto", "offline"}
+
+// pickEngine returns the engine for an --engine value.
+func pickEngine(choice string) (analyze.Engine, error) {
+	switch choice {
+	case "auto", "offline":
+		return analyze.Offline{}, nil
+	}
+	return nil, usageErrorf("--engine %q: use %s", choice, strings.Join(engineChoices, " or "))
 }

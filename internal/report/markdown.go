@@ -172,7 +172,7 @@ func writeDecisions(b *strings.Builder, f *analyze.Findings) {
 		line += "."
 		switch {
 		case d.RationaleStated && d.Rationale != "":
-			line += " Why: " + escape(d.Rationale) + "."
+			line += " Why: " + escape(strings.TrimRight(d.Rationale, ".!? ")) + "."
 		case d.RationaleStated:
 			line += " A reason was stated."
 		default:
@@ -207,9 +207,11 @@ func writeUnheard(b *strings.Builder, f *analyze.Findings) {
 		}
 		line := "- **" + escape(person) + "** (" + kindWords(u.Kind) + ")"
 		if u.Detail != "" {
-			line += ": " + escape(strings.TrimSuffix(u.Detail, "."))
+			line += ": " + escape(u.Detail)
 		}
-		line += "."
+		if !strings.HasSuffix(line, "?") && !strings.HasSuffix(line, "!") && !strings.HasSuffix(line, ".") {
+			line += "."
+		}
 		b.WriteString(line + " " + ref(u.ID) + "\n")
 		writeEvidence(b, u.Evidence)
 	}

@@ -21,11 +21,18 @@ const (
 // and date.
 func parseMeet(text string) (*parsed, error) {
 	p := &parsed{Turns: make([]Turn, 0, turnsEstimate(text))}
+	j := newJoiner()
 	section := meetHeader
 	marker, fresh := Unknown, false
 	ended := Unknown
 	notesLines := 0
 	wantAttendees := false
+	headerLines := 0
+	preamble := func(line string) {
+		if headerLines++; headerLines <= maxHeaderLines {
+			meetPreamble(p, line)
+		}
+	}
 	forEachLine(text, func(raw string, n int) {
 		if section == meetEnded {
 			return
@@ -69,7 +76,7 @@ func parseMeet(text string) (*parsed, error) {
 			return
 		}
 		if section == meetHeader && strings.HasSuffix(hw, "transcript") {
-			meetPreamble(p, line)
+			preamble(line)
 			return
 		}
 		if sl, ok := splitSpeakerLine(line); ok {
@@ -78,20 +85,22 @@ func parseMeet(text string) (*parsed, error) {
 				start = marker
 			}
 			fresh = false
+			j.flush(p.Turns)
 			p.Turns = append(p.Turns, Turn{Speaker: sl.Label, Start: start, End: Unknown, Text: sl.Text, Line: n})
 			section = meetTranscript
 			return
 		}
 		if len(p.Turns) > 0 {
-			appendText(&p.Turns[len(p.Turns)-1], line, n)
+			j.add(p.Turns, len(p.Turns)-1, line, n)
 			return
 		}
 		if hw == "attendees" || hw == "participants" {
 			wantAttendees = true
 			return
 		}
-		meetPreamble(p, line)
+		preamble(line)
 	})
+	j.flush(p.Turns)
 	if k := len(p.Turns); k > 0 && ended.Known() {
 		last := &p.Turns[k-1]
 		if ended >= last.Start && (!marker.Known() || ended >= marker) {
@@ -104,9 +113,7 @@ func parseMeet(text string) (*parsed, error) {
 // meetPreamble reads a line written before the transcript: the title, the date, or the list of
 // people invited.
 func meetPreamble(p *parsed, line string) {
-	if d, ok := findDate(line); ok && p.Date == "" {
-		p.Date = d
-	}
+	setDate(p, line)
 	lower := strings.ToLower(line)
 	switch {
 	case isDateLine(line):

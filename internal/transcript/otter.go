@@ -7,13 +7,16 @@ import (
 )
 
 // parseOtter reads an Otter.ai text export: blocks of a header line `Name  1:02:10` (the
-// speaker, two or more spaces or a tab, and [H:]MM:SS) followed by the words said, up to a
-// blank line. A block ends where the next one starts; the last block's end is unknown.
+// speaker, two or more spaces or a tab, and [H:]MM:SS) followed by the words said. Text after a
+// blank line that is not a new header still belongs to the block. A block ends where the next
+// one starts; the last block's end is unknown.
 // Before the first block an export may carry a title line, a date line and the SUMMARY
 // KEYWORDS and SPEAKERS sections; the "Transcribed by https://otter.ai" footer is skipped.
 func parseOtter(text string) (*parsed, error) {
 	p := &parsed{Turns: make([]Turn, 0, turnsEstimate(text)/3+1)}
+	j := newJoiner()
 	inSection := false
+	headerLines := 0
 	forEachLine(text, func(raw string, n int) {
 		line := strings.TrimSpace(raw)
 		if line == "" {
@@ -24,11 +27,12 @@ func parseOtter(text string) (*parsed, error) {
 			return
 		}
 		if label, start, ok := otterHeader(raw); ok {
+			j.flush(p.Turns)
 			p.Turns = append(p.Turns, Turn{Speaker: label, Start: start, End: Unknown, Line: n})
 			return
 		}
 		if len(p.Turns) > 0 {
-			appendText(&p.Turns[len(p.Turns)-1], line, n)
+			j.add(p.Turns, len(p.Turns)-1, line, n)
 			return
 		}
 		switch headingWord(line) {
@@ -36,16 +40,15 @@ func parseOtter(text string) (*parsed, error) {
 			inSection = true
 			return
 		}
-		if inSection {
+		if headerLines++; inSection || headerLines > maxHeaderLines {
 			return
 		}
-		if d, ok := findDate(line); ok && p.Date == "" {
-			p.Date = d
-		}
+		setDate(p, line)
 		if p.Title == "" && !isDateLine(line) {
 			p.Title = cleanTitle(line)
 		}
 	})
+	j.flush(p.Turns)
 	endAtNextStart(p.Turns)
 	return p, nil
 }

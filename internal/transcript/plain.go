@@ -4,13 +4,16 @@ import "strings"
 
 // parsePlain reads a plain transcript: `Name: text` lines, each optionally stamped
 // (`[00:12:31] Name: text`, `00:12:31 Name: text`, `(12:31) Name:`). A line without a speaker
-// prefix continues the previous turn; a stamp alone on a line gives the start of the next turn.
+// prefix continues the previous turn, except a note such as `Action: …` or `Note: …`, which is
+// a turn of its own said by nobody; a stamp alone on a line gives the start of the next turn.
 // Lines before the first speaker line are a header: its first line that is not only a date is
 // the title, and `Title:`, `Date:` and `Attendees:` lines are read for what they say.
 // A stamped turn ends where the next turn's stamp says it starts.
 func parsePlain(text string) (*parsed, error) {
 	p := &parsed{Turns: make([]Turn, 0, turnsEstimate(text))}
+	j := newJoiner()
 	pending := Unknown
+	headerLines := 0
 	forEachLine(text, func(raw string, n int) {
 		line := strings.TrimSpace(raw)
 		if line == "" {
@@ -22,6 +25,7 @@ func parsePlain(text string) (*parsed, error) {
 				start = pending
 			}
 			pending = Unknown
+			j.flush(p.Turns)
 			p.Turns = append(p.Turns, Turn{Speaker: sl.Label, Start: start, End: Unknown, Text: sl.Text, Line: n})
 			return
 		}
@@ -30,11 +34,19 @@ func parsePlain(text string) (*parsed, error) {
 			return
 		}
 		if len(p.Turns) == 0 {
-			plainHeader(p, line)
+			if headerLines++; headerLines <= maxHeaderLines {
+				plainHeader(p, line)
+			}
 			return
 		}
-		appendText(&p.Turns[len(p.Turns)-1], line, n)
+		if isMarkerLine(line) {
+			j.flush(p.Turns)
+			p.Turns = append(p.Turns, Turn{Start: Unknown, End: Unknown, Text: line, Line: n})
+			return
+		}
+		j.add(p.Turns, len(p.Turns)-1, line, n)
 	})
+	j.flush(p.Turns)
 	endAtNextStart(p.Turns)
 	return p, nil
 }
@@ -49,47 +61,20 @@ func plainHeader(p *parsed, line string) {
 			if p.Title == "" {
 				p.Title = value
 			}
-			if d, ok := findDate(value); ok && p.Date == "" {
-				p.Date = d
-			}
+			setDate(p, value)
 			return
 		case "date", "when":
-			if d, ok := findDate(value); ok && p.Date == "" {
-				p.Date = d
-			}
+			setDate(p, value)
 			return
 		case "attendees", "participants", "present":
 			p.Attendees = append(p.Attendees, splitNames(value)...)
 			return
 		}
 	}
-	if d, ok := findDate(line); ok && p.Date == "" {
-		p.Date = d
-	}
+	setDate(p, line)
 	if p.Title == "" && !isDateLine(line) {
 		p.Title = cleanTitle(line)
 	}
-}
-
-// appendText adds the text of a further input line to a turn. The first text of a turn whose
-// label stood alone on its line is recorded as coming from its own line.
-func appendText(t *Turn, text string, line int) {
-	if text == "" {
-		return
-	}
-	if t.Text == "" && len(t.Spans) == 0 {
-		t.Text = text
-		if line != t.Line {
-			t.Spans = []Span{{Offset: 0, Line: line}}
-		}
-		return
-	}
-	// As Turn.Join, with one allocation for the text.
-	if len(t.Spans) == 0 {
-		t.Spans = append(t.Spans, Span{Offset: 0, Line: t.Line})
-	}
-	t.Spans = append(t.Spans, Span{Offset: len(t.Text) + 1, Line: line})
-	t.Text = t.Text + " " + text
 }
 
 // endAtNextStart ends each turn with a known start where the turn after it starts, when that

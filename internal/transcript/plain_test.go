@@ -19,7 +19,8 @@ func TestParsePlain(t *testing.T) {
 			in:    "Budget review\n2026-12-04\n\nTom: We are over.\nby ten percent\n\nAction: Ben to check.\nBen: OK.\n",
 			title: "Budget review", date: "2026-12-04",
 			want: []turnView{
-				{"Tom", Unknown, Unknown, "We are over. by ten percent Action: Ben to check.", 4},
+				{"Tom", Unknown, Unknown, "We are over. by ten percent", 4},
+				{"", Unknown, Unknown, "Action: Ben to check.", 7},
 				{"Ben", Unknown, Unknown, "OK.", 8},
 			},
 		},
@@ -61,7 +62,10 @@ func TestParsePlain(t *testing.T) {
 			name:  "not speakers",
 			in:    "Ana: see\nhttps://example.com/x\n10:30\nNote: bring the deck\n",
 			title: "",
-			want:  []turnView{{"Ana", Unknown, Unknown, "see https://example.com/x Note: bring the deck", 1}},
+			want: []turnView{
+				{"Ana", Unknown, Unknown, "see https://example.com/x", 1},
+				{"", Unknown, Unknown, "Note: bring the deck", 4},
+			},
 		},
 		{
 			name:  "only a header",
@@ -108,6 +112,8 @@ func TestParsersGarbage(t *testing.T) {
 		"Transcript", "Notes", "Transcription ended after", "Transcription ended after 99:99:99",
 		"Ana  ", "  0:00", "A  0:00", "Ana:", "\u00a0", "\xff\xfe", "🙂: hi", "Ana (: x", "Ana ): x",
 		strings.Repeat("Ana: ", 1000), strings.Repeat("(", 500) + ":", strings.Repeat("9", 300) + " Ana: x",
+		"Ana: x\n" + strings.Repeat("a long turn goes on\n", 200000),
+		"Ana  0:01\n" + strings.Repeat("a long block goes on\n", 200000),
 	}
 	for _, in := range inputs {
 		for name, parse := range map[string]parser{"otter": parseOtter, "meet": parseMeet, "plain": parsePlain} {

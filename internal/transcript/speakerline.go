@@ -239,6 +239,17 @@ func isSpeakerLabel(label string) bool {
 	return !isNotSpeaker(label)
 }
 
+// isMarkerLine is true for a line that starts with a notes keyword and a colon, such as
+// `Action: Ben to send the deck` or `NOTE: finance needs numbers`: a scribe's note, not speech.
+func isMarkerLine(line string) bool {
+	colon := labelColon(line)
+	if colon <= 0 || colon+1 < len(line) && line[colon+1] != ' ' && line[colon+1] != '\t' {
+		return false
+	}
+	label, _ := cutParenthetical(strings.TrimSpace(line[:colon]))
+	return isNotSpeaker(label)
+}
+
 // isNotSpeaker is true when label, in any case, is one of notSpeakers. It does not allocate.
 func isNotSpeaker(label string) bool {
 	var buf [24]byte
@@ -424,8 +435,11 @@ func splitNames(s string) []Person {
 
 // headingWord returns a line folded to lower case with any leading emoji, '#' marks and
 // spaces removed and any trailing colon dropped: "📝 Notes" -> "notes", "## Transcript:" ->
-// "transcript".
+// "transcript". Lines too long to be headings give "".
 func headingWord(line string) string {
+	if len(line) > 80 {
+		return ""
+	}
 	s := strings.TrimLeftFunc(line, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ':' })
 	return strings.ToLower(s)
@@ -457,4 +471,62 @@ func cleanTitle(line string) string {
 		return strings.TrimSpace(line)
 	}
 	return t
+}
+
+// joiner appends the text of further input lines to a turn, as Turn.Join does, without copying
+// the turn's text for every line: a turn may run over thousands of lines. Flush it before
+// adding turns to the slice and before returning them.
+type joiner struct {
+	buf  []byte
+	turn int // index of the turn whose text is in buf, or -1
+}
+
+func newJoiner() *joiner { return &joiner{turn: -1} }
+
+// add appends text from input line line to turns[i]. The first text of a turn whose label
+// stood alone on its line is recorded as coming from its own line.
+func (j *joiner) add(turns []Turn, i int, text string, line int) {
+	if text == "" {
+		return
+	}
+	if j.turn != i {
+		j.flush(turns)
+		j.turn = i
+		j.buf = append(j.buf[:0], turns[i].Text...)
+	}
+	t := &turns[i]
+	if len(j.buf) == 0 && len(t.Spans) == 0 {
+		if line != t.Line {
+			t.Spans = []Span{{Offset: 0, Line: line}}
+		}
+	} else {
+		if len(t.Spans) == 0 {
+			t.Spans = append(t.Spans, Span{Offset: 0, Line: t.Line})
+		}
+		j.buf = append(j.buf, ' ')
+		t.Spans = append(t.Spans, Span{Offset: len(j.buf), Line: line})
+	}
+	j.buf = append(j.buf, text...)
+}
+
+// flush writes the joined text back to its turn.
+func (j *joiner) flush(turns []Turn) {
+	if j.turn >= 0 && j.turn < len(turns) {
+		turns[j.turn].Text = string(j.buf)
+	}
+	j.turn = -1
+}
+
+// maxHeaderLines is how many lines before a transcript's first turn are read for a title and
+// a date. Past it, a long run of text with no turn is not a header.
+const maxHeaderLines = 40
+
+// setDate sets p.Date from the first date found in s, unless it is already set.
+func setDate(p *parsed, s string) {
+	if p.Date != "" {
+		return
+	}
+	if d, ok := findDate(s); ok {
+		p.Date = d
+	}
 }

@@ -69,6 +69,23 @@ func TestSplitSpeakerLine(t *testing.T) {
 	}
 }
 
+func TestIsMarkerLine(t *testing.T) {
+	for in, want := range map[string]bool{
+		"Action: Ben to send the deck": true,
+		"ACTION ITEMS:":                true,
+		"Note (scribe): later":         true,
+		"Ana Lopez: hi":                false,
+		"Action:item":                  false,
+		"https://example.com":          false,
+		"Action":                       false,
+		"":                             false,
+	} {
+		if got := isMarkerLine(in); got != want {
+			t.Errorf("isMarkerLine(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
 func TestParseClock(t *testing.T) {
 	tests := []struct {
 		in   string

@@ -645,14 +645,7 @@ func cleanCueText(s string) string {
 // collapseSpaces turns runs of spaces and tabs into one space; s is returned as it is when it
 // has none.
 func collapseSpaces(s string) string {
-	need := false
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\t' || s[i] == ' ' && i+1 < len(s) && s[i+1] == ' ' {
-			need = true
-			break
-		}
-	}
-	if !need {
+	if strings.IndexByte(s, '\t') < 0 && !strings.Contains(s, "  ") {
 		return s
 	}
 	b := make([]byte, 0, len(s))

@@ -459,11 +459,13 @@ func checkCueTurns(t *testing.T, in string, p *parsed) {
 		if tu.Text == "" || tu.Line < 1 || tu.Line > lines || !tu.Start.Known() || tu.End < tu.Start {
 			t.Errorf("input %q: bad turn %+v", in, tu)
 		}
-		for off := range len(tu.Text) {
-			if l := tu.LineOf(off); l < tu.Line || l > lines {
-				t.Errorf("input %q: LineOf(%d) = %d", in, off, l)
+		last := 0
+		for _, s := range tu.Spans {
+			if s.Offset < last || s.Offset > len(tu.Text) || s.Line < tu.Line || s.Line > lines {
+				t.Errorf("input %q: bad span %+v in %+v", in, s, tu)
 				break
 			}
+			last = s.Offset
 		}
 	}
 }
