@@ -5,6 +5,7 @@ package analyze
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"time"
 
@@ -73,6 +74,21 @@ type EngineInfo struct {
 	Name  string `json:"name"`
 	Model string `json:"model"`
 	Usage Usage  `json:"usage"`
+	// Dropped counts the LLM's items thrown away because their quote was not found on the
+	// lines they cited.
+	Dropped int `json:"dropped"`
+	// Warnings says what went wrong in a way the report survived, such as an LLM answer that
+	// could not be used, so that these are the offline findings.
+	Warnings []string `json:"warnings"`
+}
+
+// MarshalJSON writes the engine info with warnings as [] rather than null.
+func (e EngineInfo) MarshalJSON() ([]byte, error) {
+	type plain EngineInfo
+	if e.Warnings == nil {
+		e.Warnings = []string{}
+	}
+	return json.Marshal(plain(e))
 }
 
 // Usage counts the tokens an LLM engine used.

@@ -1,12 +1,15 @@
 package transcript
 
 import (
+	"bytes"
+	"encoding/json"
 	"path/filepath"
 	"regexp"
 	"strings"
 )
 
 var (
+	vttTimingRe   = regexp.MustCompile(`^(?:\d+:)?\d{2}:\d{2}\.\d{1,3}\s*-->\s*(?:\d+:)?\d{2}:\d{2}\.\d{1,3}`)
 	srtTimingRe   = regexp.MustCompile(`^\d{1,2}:\d{2}:\d{2},\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2},\d{1,3}`)
 	otterHeadRe   = regexp.MustCompile(`^\S.{0,80}?\s{2,}(\d{1,2}:)?\d{1,2}:\d{2}\s*$`)
 	meetStampRe   = regexp.MustCompile(`^\d{2}:\d{2}:\d{2}\s*$`)
@@ -27,7 +30,7 @@ func detect(text, source string) Format {
 		return FormatVTT
 	}
 	lines := firstLines(trimmed, 400)
-	var srt, otter, meetStamps, speaker, md, nonblank int
+	var vtt, srt, otter, meetStamps, speaker, md, structure, nonblank int
 	for _, l := range lines {
 		l = strings.TrimRight(l, " \t")
 		if l == "" {
@@ -37,6 +40,8 @@ func detect(text, source string) Format {
 		switch {
 		case srtTimingRe.MatchString(l):
 			srt++
+		case vttTimingRe.MatchString(l):
+			vtt++
 		case meetStampRe.MatchString(l):
 			meetStamps++
 		case otterHeadRe.MatchString(l):
@@ -47,18 +52,27 @@ func detect(text, source string) Format {
 		}
 		if markdownRe.MatchString(l) {
 			md++
+			if strings.HasPrefix(l, "#") || strings.HasPrefix(strings.TrimLeft(l, " \t"), "* ") || strings.HasPrefix(strings.TrimLeft(l, " \t"), "- ") {
+				structure++
+			}
 		}
 	}
 	lower := strings.ToLower(trimmed)
 	switch {
 	case srt > 0 && srt*4 >= nonblank/3:
 		return FormatSRT
+	case vtt > 0 && vtt*4 >= nonblank/3:
+		// Cues without the WEBVTT header.
+		return FormatVTT
 	case strings.Contains(text, "-->") && ext == ".vtt":
 		return FormatVTT
 	case otter >= 2 && otter*5 >= nonblank/2:
 		return FormatOtter
 	case meetStamps >= 1 && (strings.Contains(lower, "transcription ended after") || strings.Contains(lower, "transcript") || meetStamps >= 2) && speaker > 0:
 		return FormatMeet
+	case structure == 0 && speaker > 0 && speaker*10 >= nonblank*7:
+		// "Name: text" lines with a header such as "Attendees:" but no Markdown structure.
+		return FormatPlain
 	case md > 0 && (md*3 >= nonblank || hasNotesHeading(lines)):
 		return FormatNotes
 	case speaker > 0 && speaker*2 >= nonblank:
@@ -89,25 +103,23 @@ func hasNotesHeading(lines []string) bool {
 	return false
 }
 
-// detectJSON tells the JSON transcript formats apart by their top-level keys.
+// detectJSON tells the JSON transcript formats apart by their top-level keys. Text that starts
+// like JSON but does not decode is still routed to a JSON parser, whose error says where the
+// JSON breaks.
 func detectJSON(text string) (Format, bool) {
-	head := text
-	if len(head) > 1<<16 {
-		head = head[:1<<16]
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(text), &top); err != nil {
+		return FormatWhisper, true
 	}
 	switch {
-	case strings.Contains(head, `"results"`) && (strings.Contains(head, `"channels"`) || strings.Contains(head, `"utterances"`)):
+	case top["results"] != nil:
 		return FormatDeepgram, true
-	case strings.Contains(head, `"utterances"`):
+	case top["utterances"] != nil || top["words"] != nil && top["segments"] == nil:
 		return FormatAssemblyAI, true
-	case strings.Contains(head, `"segments"`) && strings.Contains(text, `"speaker"`):
+	case top["segments"] != nil && bytes.Contains(top["segments"], []byte(`"speaker"`)):
 		return FormatWhisperX, true
-	case strings.Contains(head, `"segments"`):
-		return FormatWhisper, true
-	case strings.Contains(head, `"metadata"`) && strings.Contains(head, `"channels"`):
-		return FormatDeepgram, true
 	}
-	return "", false
+	return FormatWhisper, true
 }
 
 func firstLines(text string, n int) []string {

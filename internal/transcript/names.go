@@ -139,18 +139,6 @@ func (r *roster) alias(i int, a string) {
 	}
 }
 
-// resolve finds the one attendee a label names. It returns -1 when none or several match.
-func (r *roster) resolve(label string) int {
-	i, _ := r.lookup(label)
-	return i
-}
-
-// ambiguous is true when a label matches two or more attendees equally well.
-func (r *roster) ambiguous(label string) bool {
-	_, amb := r.lookup(label)
-	return amb
-}
-
 // nameTiers are the ways a label can name a person, from the most to the least specific. A
 // label resolves at the first tier where anyone matches, and only when exactly one does.
 var nameTiers = []func(name string, words, lw []string, label string) bool{
@@ -453,19 +441,4 @@ func resolvePeople(m *Meeting, listed []Person, extra []string, speakers map[str
 	if m.Attendees == nil {
 		m.Attendees = []Person{}
 	}
-}
-
-// isInitials is true for labels written as capital initials: "SC", "TBL", "J.B.".
-func isInitials(label string) bool {
-	n := 0
-	for _, r := range label {
-		switch {
-		case unicode.IsUpper(r):
-			n++
-		case r == '.' || r == ' ':
-		default:
-			return false
-		}
-	}
-	return n >= 2 && n <= 4
 }

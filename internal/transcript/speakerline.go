@@ -194,10 +194,7 @@ func isSpeakerLabel(label string) bool {
 		w := label[wordStart:end]
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsLower(r) {
-			if !labelParticles[w] {
-				return false
-			}
-			return true
+			return labelParticles[w]
 		}
 		words++
 		return true

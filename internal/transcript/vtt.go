@@ -302,7 +302,9 @@ func (r *cueReader) header() {
 			r.ls.unread(s, no)
 			break
 		}
-		meta += "\n" + s
+		if len(meta) < 4096 {
+			meta += "\n" + s
+		}
 	}
 	if d, ok := FindDate(meta); ok {
 		r.out.Date = d
@@ -390,11 +392,13 @@ func (r *cueReader) warn(line int, msg string) {
 // beginCue starts a cue. A Teams id whose "-N" suffix is above zero and whose stem matches the
 // previous cue's continues the previous cue's utterance.
 func (r *cueReader) beginCue(id string, start, end Seconds) {
+	// The previous cue must have made the last turn: it is the utterance being continued.
+	prevMadeTurn := r.has && r.cur.cue == r.cueNo
 	r.cues++
 	r.cueNo++
 	r.cue = cueState{no: r.cueNo, start: start, end: end}
 	key, part := teamsID(id)
-	if key != "" && part > 0 && key == r.prevKey && r.has {
+	if key != "" && part > 0 && key == r.prevKey && prevMadeTurn {
 		r.cue.continues = true
 		r.cue.speaker = r.cur.speaker
 	}

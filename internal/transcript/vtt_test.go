@@ -537,7 +537,7 @@ func vttTime(s float64) string {
 
 func BenchmarkParseVTT(b *testing.B) {
 	hour := genTeamsVTT(1000)
-	big := genTeamsVTT(50 << 20 / 150)
+	big := genTeamsVTT(50 << 20 / 175)
 	for _, c := range []struct {
 		name string
 		text string
