@@ -281,6 +281,9 @@ type candidate struct {
 	c     Commitment
 	turn  int
 	words map[string]bool
+	// marker is true for an item the scribe marked ("ACTION: …"): two marked items are two
+	// commitments even when they read the same.
+	marker bool
 }
 
 // pending is work someone asked for or named, waiting for a taker.
@@ -456,6 +459,13 @@ func (f *finder) itemPart(i int, part, quote, owner string, conf float64) {
 	}
 	due, dueText := resolveDue(part, f.m.Date)
 	task = cleanTask(task, dueText)
+	if countWords(task) == 0 && !found {
+		if o, ok := f.people.owners(part, true); ok {
+			// "ACTION: SC" after SC's "I can wrap up the suggestions": the marker confirms it.
+			f.confirm(i, o, quote)
+		}
+		return
+	}
 	if countWords(task) == 0 || isTemplate(task) {
 		return
 	}
@@ -467,6 +477,26 @@ func (f *finder) itemPart(i int, part, quote, owner string, conf float64) {
 		c.Flags = append(c.Flags, FlagConditional)
 	}
 	f.add(c, i, quote)
+	f.found[len(f.found)-1].marker = true
+}
+
+// confirmWindow is how many turns back a marker naming only an owner looks for their promise.
+const confirmWindow = 6
+
+// confirm adds the evidence of a marker that names only an owner ("ACTION: SC") to that
+// owner's latest commitment in the turns just before it.
+func (f *finder) confirm(i int, owner, quote string) {
+	for k := len(f.found) - 1; k >= 0; k-- {
+		c := &f.found[k]
+		if i-c.turn > confirmWindow {
+			return
+		}
+		if c.c.Owner == owner {
+			c.c.Evidence = append(c.c.Evidence, EvidenceFor(f.m.Turns[i], quote))
+			c.c.Confidence = max(c.c.Confidence, confMarker)
+			return
+		}
+	}
 }
 
 // isTemplate is true for placeholder text left from a minutes template: "text", "TBD", "...".
@@ -725,7 +755,7 @@ func (f *finder) need(i int, s string) {
 	}
 	due, dueText := resolveDue(s, f.m.Date)
 	task := cleanTask(rest, dueText)
-	if countWords(task) < 2 || pronounTaskRe.MatchString(task) || strings.HasPrefix(strings.ToLower(task), "move on") {
+	if countWords(task) < 3 || pronounTaskRe.MatchString(task) || strings.HasPrefix(strings.ToLower(task), "move on") {
 		return
 	}
 	f.ask = &pending{task: task, quote: s, asker: t.Speaker, turn: i, due: due, dueText: dueText}
@@ -817,6 +847,9 @@ func (f *finder) merge() []Commitment {
 
 // sameCommitment reports whether two candidates are one commitment said twice.
 func sameCommitment(a, b candidate) bool {
+	if a.marker && b.marker {
+		return false
+	}
 	if a.c.Owner != b.c.Owner && a.c.Owner != "" && b.c.Owner != "" {
 		return false
 	}
@@ -873,7 +906,7 @@ func mergeTwo(a, b candidate) candidate {
 	}
 	c.Evidence = ev
 	turn := min(a.turn, b.turn)
-	return candidate{c: c, turn: turn, words: keep.words}
+	return candidate{c: c, turn: turn, words: keep.words, marker: a.marker || b.marker}
 }
 
 // taskStop are words that say nothing about which task is meant.

@@ -11,7 +11,7 @@ import (
 // "RESOLUTION: …", "RESOLVED - …", "> ***Resolution #2: …***", "**Decision**: …",
 // "* [Resolution #1](#resolution1): …", "Agreed: …". Group 1 is the marker word, group 2 the
 // rest of the line. Leading quote, bullet and emphasis marks are skipped.
-var markerRE = regexp.MustCompile(`(?i)^[\s>*_+\-•]*\[?\s*(resolved|resolutions?|decisions?|decided|agreed|outcome|conclusion)\b(?:\s*#\s*\d+)?\s*\]?(?:\([^)]*\))?[\s*_]*(?::|\s[-–—]\s|\s[-–—]$|$)\s*(.*)$`)
+var markerRE = regexp.MustCompile(`(?i)^[\s>*_+\-•]*\[?\s*(resolved|resolutions?|decisions?|decided|agreed|outcome|conclusion|poll)\b(?:\s*#\s*\d+)?\s*\]?(?:\([^)]*\))?[\s*_]*(?::|\s[-–—]\s|\s[-–—]$|$)\s*(.*)$`)
 
 // maxListedDecisions bounds a list of decisions under a heading, so that a heading with no end
 // in sight does not turn the rest of the notes into decisions.
@@ -132,6 +132,9 @@ type decisionCandidate struct {
 	// listed is true for an item of a list of decisions, whose neighbours are other decisions
 	// rather than the discussion that led to it.
 	listed bool
+	// marker is true for a decision written with an explicit marker ("RESOLUTION: …"): each
+	// such line is a decision of its own, even when two say the same words.
+	marker bool
 }
 
 // findDecisions finds the settled choices of a meeting: lines with a decision marker
@@ -193,6 +196,7 @@ func findDecisions(m *transcript.Meeting) []Decision {
 		}
 
 		// A marker line: "RESOLUTION: …", "> ***Resolution #1: …***".
+		before := len(found)
 		if mk := markerLine(t); mk != nil && !(t.Speaker != "" && isLabelWord(mk[1])) {
 			rest := trimDecoration(mk[2])
 			word := strings.ToLower(mk[1])
@@ -206,6 +210,15 @@ func findDecisions(m *transcript.Meeting) []Decision {
 				}
 			case rest != "":
 				add(i, rest, raw, namedDecider(m, rest), false)
+			case word == "poll" || strings.HasPrefix(word, "resolution") || strings.HasPrefix(word, "decision"):
+				// "**Poll**:" with the motion on the lines below it.
+				if j := nextSpeakerless(m, i); j >= 0 {
+					text := strings.TrimSpace(m.Turns[j].Text)
+					add(j, trimDecoration(strings.TrimLeft(text, "> ")), text, "", false)
+				}
+			}
+			if n := len(found); n > before {
+				found[n-1].marker = true
 			}
 			continue
 		}
@@ -238,6 +251,18 @@ func findDecisions(m *transcript.Meeting) []Decision {
 		c.d.AlternativesMentioned = ctx.alternatives(window, c.sentence)
 	}
 	return mergeDecisions(found)
+}
+
+// nextSpeakerless returns the turn after i when it has no speaker and is not a heading, or -1.
+func nextSpeakerless(m *transcript.Meeting, i int) int {
+	if i+1 >= len(m.Turns) {
+		return -1
+	}
+	t := m.Turns[i+1]
+	if t.Speaker != "" || strings.HasPrefix(strings.TrimSpace(t.Text), "#") {
+		return -1
+	}
+	return i + 1
 }
 
 // markerLine matches a turn against markerRE, returning the whole match, the marker word and
@@ -546,8 +571,9 @@ func containsAny(s string, subs ...string) bool {
 // decisionKey is what two decisions are compared by: their text without case and punctuation,
 // and the set of their content words.
 type decisionKey struct {
-	norm  string
-	words map[string]bool
+	norm   string
+	words  map[string]bool
+	marker bool
 }
 
 func keyOf(text string) decisionKey {
@@ -565,9 +591,10 @@ func mergeDecisions(found []decisionCandidate) []Decision {
 	keys := []decisionKey{}
 	for _, c := range found {
 		k := keyOf(c.d.Decision)
+		k.marker = c.marker
 		dup := -1
 		for i, prev := range keys {
-			if sameDecision(prev, k) {
+			if !(prev.marker && k.marker) && sameDecision(prev, k) {
 				dup = i
 				break
 			}

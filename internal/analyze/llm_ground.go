@@ -1,0 +1,129 @@
+package analyze
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/debrief-cli/debrief/internal/transcript"
+)
+
+// grounder checks the LLM's citations against the meeting: a quote must be found, ignoring
+// case and whitespace, in the turn holding the line it cites.
+type grounder struct {
+	m *transcript.Meeting
+	// byLine maps every input line a turn covers to the turn's index.
+	byLine map[int]int
+}
+
+func newGrounder(m *transcript.Meeting) *grounder {
+	g := &grounder{m: m, byLine: map[int]int{}}
+	for i, t := range m.Turns {
+		g.byLine[t.Line] = i
+		for _, s := range t.Spans {
+			if _, taken := g.byLine[s.Line]; !taken {
+				g.byLine[s.Line] = i
+			}
+		}
+	}
+	return g
+}
+
+// evidence returns the evidence for a quote cited on line, with the quote as the input has it
+// and the precise line it starts on; ok is false when the quote is not there.
+func (g *grounder) evidence(line int, quote string) (Evidence, bool) {
+	i, ok := g.byLine[line]
+	if !ok {
+		return Evidence{}, false
+	}
+	t := g.m.Turns[i]
+	start, end, ok := findFolded(t.Text, quote)
+	if !ok {
+		return Evidence{}, false
+	}
+	return EvidenceFor(t, t.Text[start:end]), true
+}
+
+// turn returns the turn holding line.
+func (g *grounder) turn(line int) (transcript.Turn, bool) {
+	i, ok := g.byLine[line]
+	if !ok {
+		return transcript.Turn{}, false
+	}
+	return g.m.Turns[i], true
+}
+
+// foldRune is how runes compare: lower case, typographic quotes and dashes made plain.
+func foldRune(r rune) rune {
+	switch r {
+	case '’', '‘', '`', '´':
+		return '\''
+	case '“', '”', '„':
+		return '"'
+	case '–', '—':
+		return '-'
+	case '…':
+		return '.'
+	}
+	return unicode.ToLower(r)
+}
+
+// fold returns s folded for comparison, with runs of space made one space, and for each rune
+// of the result the byte offset in s where it starts.
+func fold(s string) ([]rune, []int) {
+	var out []rune
+	var at []int
+	space := true
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if !space {
+				out = append(out, ' ')
+				at = append(at, i)
+			}
+			space = true
+			continue
+		}
+		space = false
+		out = append(out, foldRune(r))
+		at = append(at, i)
+	}
+	if n := len(out); n > 0 && out[n-1] == ' ' {
+		out, at = out[:n-1], at[:n-1]
+	}
+	return out, at
+}
+
+// findFolded finds quote in text ignoring case and whitespace, returning the byte range of the
+// match in text. Quote marks around the whole quote are ignored.
+func findFolded(text, quote string) (start, end int, ok bool) {
+	quote = strings.TrimSpace(quote)
+	quote = strings.Trim(quote, "\"“”'")
+	q, _ := fold(quote)
+	if len(q) < 3 {
+		return 0, 0, false
+	}
+	t, at := fold(text)
+	for i := 0; i+len(q) <= len(t); i++ {
+		if equalRunes(t[i:i+len(q)], q) {
+			last := at[i+len(q)-1]
+			_, size := utf8.DecodeRuneInString(text[last:])
+			return at[i], last + size, true
+		}
+	}
+	return 0, 0, false
+}
+
+func equalRunes(a, b []rune) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// foldKey is a comparison key for de-duplication: folded, spaces collapsed.
+func foldKey(s string) string {
+	r, _ := fold(strings.Trim(strings.TrimSpace(s), "\"“”'.!?,;:"))
+	return string(r)
+}

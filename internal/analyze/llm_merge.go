@@ -1,0 +1,261 @@
+package analyze
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/debrief-cli/debrief/internal/transcript"
+)
+
+// mergeParts joins the answers for the parts of a long meeting, dropping the items that the
+// overlap between parts made the model report twice (same line, same quote).
+func mergeParts(parts []llmAnswer) llmAnswer {
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	var out llmAnswer
+	seen := map[string]bool{}
+	first := func(kind string, line int, quote string) bool {
+		k := kind + "\x00" + strconv.Itoa(line) + "\x00" + foldKey(quote)
+		if seen[k] {
+			return false
+		}
+		seen[k] = true
+		return true
+	}
+	for _, p := range parts {
+		for _, c := range p.Commitments {
+			if first("c", c.Line, c.Quote) {
+				out.Commitments = append(out.Commitments, c)
+			}
+		}
+		for _, d := range p.Decisions {
+			if first("d", d.Line, d.Quote) {
+				out.Decisions = append(out.Decisions, d)
+			}
+		}
+		for _, u := range p.Unheard {
+			if first("u"+u.Kind, u.Line, u.Quote) {
+				out.Unheard = append(out.Unheard, u)
+			}
+		}
+		for _, c := range p.Credits {
+			if first("k", c.Line, c.Quote) {
+				out.Credits = append(out.Credits, c)
+			}
+		}
+	}
+	return out
+}
+
+// merge grounds the answer and adds it to the offline findings f: an item whose quote is not
+// on its line is dropped and counted; an item the offline rules also found fills the gaps of
+// that finding (owner, date, rationale) instead of repeating it. Then the findings are
+// numbered and coached again.
+func (e *LLM) merge(f *Findings, m *transcript.Meeting, a llmAnswer, opts Options) {
+	g := newGrounder(m)
+	dropped := 0
+	for _, c := range a.Commitments {
+		ev, ok := g.evidence(c.Line, c.Quote)
+		if !ok || strings.TrimSpace(c.Task) == "" {
+			dropped++
+			continue
+		}
+		f.Commitments = mergeCommitment(f.Commitments, llmToCommitment(m, g, c, ev))
+	}
+	for _, d := range a.Decisions {
+		ev, ok := g.evidence(d.Line, d.Quote)
+		if !ok || strings.TrimSpace(d.Decision) == "" {
+			dropped++
+			continue
+		}
+		f.Decisions = mergeDecision(f.Decisions, Decision{
+			Decision:              strings.TrimSpace(d.Decision),
+			DecidedBy:             person(m, d.DecidedBy),
+			Rationale:             strings.TrimSpace(d.Rationale),
+			RationaleStated:       strings.TrimSpace(d.Rationale) != "",
+			AlternativesMentioned: d.AlternativesMentioned,
+			Evidence:              []Evidence{ev},
+		})
+	}
+	for _, u := range a.Unheard {
+		ev, ok := g.evidence(u.Line, u.Quote)
+		switch u.Kind {
+		case KindInterrupted, KindUnansweredQuestion, KindUnaddressedConcern:
+		default:
+			ok = false
+		}
+		if !ok {
+			dropped++
+			continue
+		}
+		f.Unheard = mergeUnheard(f.Unheard, Unheard{Kind: u.Kind, Person: person(m, u.Person), Detail: strings.TrimSpace(u.Detail), Evidence: []Evidence{ev}})
+	}
+	var credits []Coaching
+	for _, c := range a.Credits {
+		ev, ok := g.evidence(c.Line, c.Quote)
+		if !ok || strings.TrimSpace(c.Person) == "" {
+			dropped++
+			continue
+		}
+		credits = append(credits, creditCoaching(person(m, c.Person), strings.TrimSpace(c.Contribution), ev))
+	}
+	f.Engine.Dropped = dropped
+	sortByLine(f)
+	Number(f)
+	Coach(f, opts)
+	f.Coaching = append(f.Coaching, credits...)
+}
+
+// person resolves a name the model gave to an attendee's canonical name.
+func person(m *transcript.Meeting, name string) string {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return ""
+	}
+	p, _ := m.FindPerson(name)
+	return p
+}
+
+// llmToCommitment builds a commitment from the model's item, with the due date cross-checked
+// by the offline resolver and the flags derived from the fields.
+func llmToCommitment(m *transcript.Meeting, g *grounder, c llmCommitment, ev Evidence) Commitment {
+	owner := person(m, c.Owner)
+	t, _ := g.turn(c.Line)
+	due, dueText := crossCheckDue(c.Due, c.DueText, t.Text, m.Date)
+	out := Commitment{Owner: owner, Task: strings.TrimSpace(c.Task), Due: due, DueText: dueText, Confidence: 0.7, Evidence: []Evidence{ev}}
+	if owner == "" {
+		out.Flags = append(out.Flags, FlagNoOwner)
+	}
+	if due == "" && dueText == "" {
+		out.Flags = append(out.Flags, FlagNoDate)
+	}
+	if owner != "" && !c.AcceptedByOwner && owner != t.Speaker {
+		out.Flags = append(out.Flags, FlagAssignedNotAccepted)
+	}
+	if c.Conditional {
+		out.Flags = append(out.Flags, FlagConditional)
+	}
+	return out
+}
+
+// crossCheckDue reconciles the model's due date with the offline resolver's. When the words
+// the model quotes as the deadline (or the turn) resolve, the resolver wins, including when it
+// says the words name no clear day ("next week"). Otherwise the model's date is kept only if
+// it is a real date on or after the meeting.
+func crossCheckDue(llmDue, llmText, turnText, meetingDate string) (due, dueText string) {
+	llmText = strings.TrimSpace(llmText)
+	for _, s := range []string{llmText, turnText} {
+		if s == "" {
+			continue
+		}
+		if d, text := resolveDue(s, meetingDate); text != "" {
+			if llmText != "" {
+				text = llmText
+			}
+			return d, text
+		}
+	}
+	meeting, err1 := time.Parse("2006-01-02", meetingDate)
+	day, err2 := time.Parse("2006-01-02", strings.TrimSpace(llmDue))
+	if err1 != nil || err2 != nil || day.Before(meeting) || llmText == "" {
+		return "", llmText
+	}
+	return day.Format("2006-01-02"), llmText
+}
+
+// sameLine reports whether two evidence lists cite a common line.
+func sameLine(a, b []Evidence) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.Line == y.Line {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func mergeCommitment(list []Commitment, c Commitment) []Commitment {
+	for i, o := range list {
+		if !sameLine(o.Evidence, c.Evidence) {
+			continue
+		}
+		if o.Owner != "" && c.Owner != "" && o.Owner != c.Owner {
+			continue
+		}
+		// The offline finding stays; the model only fills what it lacked.
+		if o.Owner == "" && c.Owner != "" {
+			o.Owner = c.Owner
+			o.Flags = slices.DeleteFunc(slices.Clone(o.Flags), func(f string) bool { return f == FlagNoOwner })
+		}
+		if o.Due == "" && o.DueText == "" && (c.Due != "" || c.DueText != "") {
+			o.Due, o.DueText = c.Due, c.DueText
+			o.Flags = slices.DeleteFunc(slices.Clone(o.Flags), func(f string) bool { return f == FlagNoDate })
+		}
+		list[i] = o
+		return list
+	}
+	return append(list, c)
+}
+
+func mergeDecision(list []Decision, d Decision) []Decision {
+	for i, o := range list {
+		if !sameLine(o.Evidence, d.Evidence) {
+			continue
+		}
+		if o.DecidedBy == "" {
+			o.DecidedBy = d.DecidedBy
+		}
+		list[i] = o
+		return list
+	}
+	return append(list, d)
+}
+
+func mergeUnheard(list []Unheard, u Unheard) []Unheard {
+	for _, o := range list {
+		if o.Kind == u.Kind && sameLine(o.Evidence, u.Evidence) {
+			return list
+		}
+	}
+	return append(list, u)
+}
+
+// firstLine is the line of a finding's first evidence; findings without evidence (silent
+// attendees) sort last.
+func firstLine(es []Evidence) int {
+	if len(es) == 0 {
+		return int(^uint(0) >> 1)
+	}
+	return es[0].Line
+}
+
+// sortByLine orders commitments and decisions by where they appear, keeping the unheard in
+// the offline order (silent attendees and shares first) with the model's additions after.
+func sortByLine(f *Findings) {
+	slices.SortStableFunc(f.Commitments, func(a, b Commitment) int { return cmp.Compare(firstLine(a.Evidence), firstLine(b.Evidence)) })
+	slices.SortStableFunc(f.Decisions, func(a, b Decision) int { return cmp.Compare(firstLine(a.Evidence), firstLine(b.Evidence)) })
+}
+
+// creditCoaching is the share-credit advice for a contribution nobody acknowledged.
+func creditCoaching(who, contribution string, ev Evidence) Coaching {
+	what := "their contribution"
+	if contribution != "" {
+		what = contribution
+	}
+	cite := "line " + strconv.Itoa(ev.Line)
+	if ev.Time != "" {
+		cite += ", " + ev.Time
+	}
+	return Coaching{
+		Principle:   PrincipleShareCredit,
+		Observation: fmt.Sprintf("%s moved things forward and nobody said so: %q (%s).", who, ev.Quote, cite),
+		Suggestion:  fmt.Sprintf("Thank %s by name in the follow-up for %s.", who, what),
+		Refs:        []string{},
+	}
+}
