@@ -50,6 +50,12 @@ var (
 	trailOwnerRe = regexp.MustCompile(`(?:[,.;:]\s*|\s[-–—]\s*|\s*(\())(?:owners?:?\s*)?(` + nameListRE + `)\s*\)?[\s.*_]*$`)
 	// agendaRe matches a "let's…" that moves the meeting along rather than naming work.
 	agendaRe = regexp.MustCompile(`(?i)^(?:(?:talk\s+about|discuss|go\s+(?:over|through)|turn\s+to|start\s+with|move\s+(?:on|to))\b.*|(?:look\s+at|take\s+a\s+look\s+at|cover)\b.*\b(?:next|now|first|then))[.!]?$`)
+	// presentOwnerRe matches an item that opens with its owner and a verb in the present
+	// tense: "Priya requests the quote", "Fatima sends the hold".
+	presentOwnerRe = regexp.MustCompile(`^(` + nameListRE + `)\s+(\p{Ll}+s)\s+(.+)$`)
+	// canActRe matches "I can" and "I'd like to" before a task; promise checks that a concrete
+	// action follows.
+	canActRe = regexp.MustCompile(`(?i)(?:^|[\s,;:(—–-])i\s+(?:can(?:\s+also)?|['’]d\s+like\s+to|would\s+like\s+to)\s+`)
 	// vocativeRe matches the person a request is addressed to: "María, can you…".
 	vocativeRe = regexp.MustCompile(`^(` + nameRE + `),\s`)
 	// pointsBackRe matches a task that refers back to something named before: "post them".
@@ -65,9 +71,9 @@ var (
 	promiseNegRe = regexp.MustCompile(`(?i)^\s*(?:not|never|no\s+longer|n['’]t)\b`)
 	// discourseRe matches what follows "I'll"/"let me" when it is talk, not a task: "I'll be
 	// honest", "let me think", "I'll pass".
-	discourseRe = regexp.MustCompile(`(?i)^\s*(?:just\s+)?(?:be\s+(?:honest|brief|quick|frank|clear|candid|there|out|away|off|back|late|on\s+(?:leave|holiday|vacation|pto))|be\b(?:\s+\w+ing\b)?|say|admit|add\s+(?:that|to\s+that|one\s+thing|something)|pass|think|know|see\s+(?:you|what)|guess|bet|tell\s+you\s+what|start\s+(?:with|by|off)|begin|go\s+(?:first|next|ahead|on|back|over)|kick\s+(?:it\s+)?off|walk\s+(?:you\s+)?through|recap|summari[sz]e|repeat|rephrase|clarify|explain|answer|respond|note\s+that|mention|point\s+out|leave\s+it\s+(?:there|at\s+that)|keep\s+it\s+(?:short|brief)|defer|echo|second\s+that|jump\s+in|stop|hand\s+(?:it\s+)?over|turn\s+it\s+over|share\s+my\s+screen|stop\s+sharing|mute|unmute|give\s+(?:you\s+)?an\s+example|put\s+it\s+this\s+way|ask\s+(?:a|one|you)|interrupt|push\s+back|play\s+devil|get\s+this\s+straight|understand|have\s+a\s+look\s+now|try\s+to\s+explain|need\s+(?:a|an|the|some|your|more|to\s+think)|miss\b|take\s+(?:that|it)\s+back|let\s+you\s+go|let\s+(?:others|someone|you)\s+(?:speak|talk|jump|answer|go)|remember|wait|see\s+if\s+i\s+understand|just\s+say)\b`)
+	discourseRe = regexp.MustCompile(`(?i)^\s*(?:just\s+)?(?:be\s+(?:honest|brief|quick|frank|clear|candid|there|out|away|off|back|late|on\s+(?:leave|holiday|vacation|pto))|be\b(?:\s+\w+ing\b)?|say|admit|add\s+(?:that|to\s+that|one\s+thing|something)|pass|think|know|see\s+(?:you|what)|guess|bet|tell\s+you\s+what|start\s+(?:with|by|off)|begin|go\s+(?:first|next|ahead|on|back|over)|kick\s+(?:it\s+)?off|walk\s+(?:you\s+)?through|recap|summari[sz]e|repeat|rephrase|clarify|explain|answer|respond|note\s+that|mention|point\s+out|leave\s+it\s+(?:there|at\s+that)|keep\s+it\s+(?:short|brief)|defer|echo|second\s+that|jump\s+in|stop|hand\s+(?:it\s+)?over|turn\s+it\s+over|share\s+my\s+screen|stop\s+sharing|mute|unmute|give\s+(?:you\s+)?an\s+example|put\s+it\s+this\s+way|ask\s+(?:a|one|you)|interrupt|push\s+back|play\s+devil|get\s+this\s+straight|understand|have\s+a\s+look\s+now|try\s+to\s+explain|need\b|miss\b|take\s+(?:that|it)\s+back|let\s+you\s+go|let\s+(?:others|someone|you)\s+(?:speak|talk|jump|answer|go)|remember|wait|see\s+if\s+i\s+understand|just\s+say)\b`)
 	// sarcasmRe matches signs that a promise is not meant: "yeah right", "as if", "lol", "/s".
-	sarcasmRe = regexp.MustCompile(`(?i)\byeah,?\s+right\b|\bas\s+if\b|\blol\b|\blmao\b|(?:^|\s)/s\b|\bin\s+my\s+spare\s+time\b|^(?:oh,?\s+)?sure,?\s+(?:i['’]ll|let\s+me)\s+just\b.*\b(?:everything|no\s+problem|of\s+course|in\s+my\s+sleep)\b`)
+	sarcasmRe = regexp.MustCompile(`(?i)\byeah,?\s+right\b|\bas\s+if\b|\blol\b|\blmao\b|(?:^|\s)/s\b|\bin\s+my\s+spare\s+time\b|^(?:oh,?\s+)?sure,?\s+(?:i['’]ll|let\s+me)\s+just\b.*\b(?:everything|no\s+problem|of\s+course|in\s+my\s+sleep)\b|^oh,?\s+(?:great|sure|perfect|wonderful|fantastic|brilliant)\b|\bwhy\s+not\W*$|\bno\s+problem\s+at\s+all\W*$|\bwhat\s+could\s+(?:possibly\s+)?go\s+wrong\b|(?:i['’]ll|i\s+will)\s+(?:just\s+|also\s+)+(?:personally\s+)?\w+\s+(?:the\s+)?(?:entire|whole|every|all\s+of)\b`)
 	// reportedRe matches reported speech before a promise: "she said she'd", "he told us he will".
 	reportedRe = regexp.MustCompile(`(?i)\b(?:he|she|they|\p{Lu}\p{Ll}+)\s+(?:said|says|told|wrote|mentioned|claimed|promised|replied|emailed|texted)\b`)
 	// quotedRe matches a promise quoted from elsewhere: "wrote: I'll", "said, 'I'll".
@@ -86,12 +92,15 @@ var (
 	statusVerbRe = regexp.MustCompile(`(?i)^\s*(?:not|never|probably\s+(?:say|not)|be\b(?:\s+(?:out|away|off|back|late|there|here|happy|fine|ok|okay|glad|upset|angry|surprised|on\s+(?:leave|holiday|vacation|pto)|able|in)\b|\s*$)|love|like|hate|know|want|feel|think|say|agree|disagree|understand|remember|appreciate|recall|notice|hear|prefer|object|complain|argue|laugh|enjoy|see\s+(?:you|that)|have\s+(?:a|an|the)\s+(?:chance|opportunity|baby|day|week|time)|get\s+(?:mad|angry|upset|bored)|need|probably|likely|also\s+be)\b`)
 	// requestRe matches a request: "can you send it?", "could someone review the PR?",
 	// "please file a ticket", "who can take the notes?".
-	requestRe = regexp.MustCompile(`(?i)^(?:` + nameRE + `,\s*)?(?:(?:so|and|ok(?:ay)?|also|then|hey),?\s+)*(?:(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|one\s+of\s+you)(?:\s+(?:please|maybe|also))*\s+|would\s+you\s+mind\s+|please\s+|who\s+(?:can|could|wants\s+to|will|would\s+like\s+to)\s+|(?:does\s+)?any(?:one|body)\s+(?:want|wants|willing|able)\s+to\s+|i\s+need\s+(?:you|someone|somebody)\s+to\s+)(.+?)[\s?.!,]*$`)
+	requestRe = regexp.MustCompile(`(?i)^(?:` + nameRE + `,\s*)?(?:(?:so|and|ok(?:ay)?|also|then|hey),?\s+)*(?:(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|one\s+of\s+you)(?:\s+(?:please|maybe|also))*\s+|would\s+you\s+mind\s+|please\s+|who(?:['’]s|\s+is)\s+going\s+to\s+|who(?:['’]ll|\s+(?:can|could|wants\s+to|will|would\s+like\s+to|owns))\s+|(?:does\s+)?any(?:one|body)\s+(?:want|wants|willing|able)\s+to\s+|i\s+need\s+(?:you|someone|somebody)\s+to\s+)(.+?)[\s?.!,]*$`)
 	// needRe matches work the group names without an owner: "we need to …", "someone should …",
 	// "let's …".
-	needRe = regexp.MustCompile(`(?i)(?:^|[\s,;:])(?:(?:we|someone|somebody|someone\s+else|one\s+of\s+us)\s+(?:should|need\s+to|needs\s+to|must|have\s+to|has\s+to|ought\s+to|will\s+need\s+to)|let['’]s|let\s+us)\s+(.+)$`)
+	needRe = regexp.MustCompile(`(?i)(?:^|[\s,;:])(?:we|someone|somebody|someone\s+else|one\s+of\s+us)\s+(?:should|need\s+to|needs\s+to|must|have\s+to|has\s+to|ought\s+to|will\s+need\s+to)\s+(.+)$`)
+	// vagueFollowUpRe matches the follow-ups a group promises without naming who: "we'll look
+	// into it", "we will get back to you".
+	vagueFollowUpRe = regexp.MustCompile(`(?i)^(?:also\s+|then\s+|definitely\s+)?(?:look\s+into|follow\s+up|get\s+back\s+to|circle\s+back|check\s+(?:on|with|into)|investigate|figure\s+out|sort\s+out|dig\s+into|find\s+out|take\s+a\s+look)\b`)
 	// actionVerbRe matches a concrete action, as opposed to "be careful" or "think about it".
-	actionVerbRe = regexp.MustCompile(`(?i)^(?:also\s+|then\s+|probably\s+|just\s+|definitely\s+)*(?:send|email|e-mail|write|draft|update|file|open|create|schedule|set\s+up|book|ping|contact|reach\s+out|follow[- ]up|review|fix|merge|publish|document|add|remove|ask|share|post|prepare|investigate|look\s+into|look\s+at|take\s+a\s+look|dig\s+into|figure\s+out|find\s+out|talk\s+to|sync\s+with|test|deploy|circulate|move|close|organi[sz]e|propose|announce|rename|label|assign|notify|inform|invite|confirm|call|raise|submit|check\s+with|get\s+back\s+to|put\s+together|write\s+up|clean\s+up|sort\s+out|reply\s+to|respond\s+to|tell|let\s+\w+\s+know|make\s+(?:a|an)\s+\w+|run|benchmark|measure|file|track|escalate|summari[sz]e\s+(?:this|the\s+\w+)\s+(?:in|on|for))\b`)
+	actionVerbRe = regexp.MustCompile(`(?i)^(?:also\s+|then\s+|probably\s+|just\s+|definitely\s+)*(?:send|email|e-mail|write|draft|update|file|open|create|schedule|set\s+up|book|ping|contact|reach\s+out|follow[- ]up|review|fix|merge|publish|document|add|remove|ask|share|post|prepare|investigate|look\s+into|look\s+at|take\s+a\s+look|dig\s+into|figure\s+out|find\s+out|talk\s+to|sync\s+with|test|deploy|circulate|move|close|organi[sz]e|propose|announce|rename|label|assign|notify|inform|invite|confirm|call|raise|submit|check\s+with|get\s+back\s+to|put\s+together|write\s+up|clean\s+up|sort\s+out|reply\s+to|respond\s+to|tell|let\s+\w+\s+know|make\s+(?:a|an)\s+\w+|run|benchmark|measure|file|track|escalate|summari[sz]e\s+(?:this|the\s+\w+)\s+(?:in|on|for)|start(?:\s+on)?|pair|own|line\s+up|handle|take\s+(?:the|a|care)|do\s+the|mute|cap|roll\s+out|sign\s+off|request|set|build|implement|ship|migrate|rotate|reach|drive|coordinate|arrange|sync|write|collect|gather|compile|find|dig)\b`)
 	// acceptRe matches an answer that takes on work.
 	acceptRe = regexp.MustCompile(`(?i)^[\s"'“]*(?:ok(?:ay)?|sure|yes|yeah|yep|yup|will\s+do|on\s+it|i\s+can|i\s+will|i['’]ll|fine|sounds\s+good|no\s+problem|absolutely|of\s+course|definitely|happy\s+to|got\s+it|can\s+do|agreed|alright|all\s+right|roger|certainly|i['’]m\s+on\s+it|works\s+for\s+me|me|i\s+(?:can|will)\s+take)\b`)
 	// refuseRe matches an answer that declines.
@@ -114,7 +123,7 @@ var (
 
 // Cheap tests that a sentence could match a rule, run before its regular expression.
 var (
-	promiseHints    = []string{"i'll", "i’ll", "i will", "i shall", "going to", "gonna", "happy to", "volunteer", "promise", "commit", "i can", "action", "let me", "with me", "on it", "we'll", "we’ll", "we will", "we shall"}
+	promiseHints    = []string{"i'd like to", "i’d like to", "i'll", "i’ll", "i will", "i shall", "going to", "gonna", "happy to", "volunteer", "promise", "commit", "i can", "action", "let me", "with me", "on it", "we'll", "we’ll", "we will", "we shall"}
 	assignHints     = []string{"will", "'ll", "’ll", "going to", "gonna", "agreed to", "volunteered", "offered", "action to", "can take"}
 	needHints       = []string{"should", "need", "must", "have to", "has to", "ought", "let's", "let’s", "let us"}
 	requestHints    = []string{"you", "someone", "somebody", "anyone", "anybody", "please", "who"}
@@ -122,7 +131,7 @@ var (
 )
 
 // sarcasmHints are lower-case parts of every match of sarcasmRe.
-var sarcasmHints = []string{"right", "as if", "lol", "lmao", "/s", "spare time", "sure"}
+var sarcasmHints = []string{"right", "as if", "lol", "lmao", "/s", "spare time", "sure", "oh", "why not", "no problem", "go wrong", "entire", "whole", "every", "all of"}
 
 // isSarcastic reports whether s says a promise it does not mean.
 func isSarcastic(s string) bool {
@@ -440,6 +449,14 @@ func (f *finder) itemPart(i int, part, quote, owner string, conf float64) {
 		}
 	}
 	if !found {
+		// "Priya requests the brewery quote": a scribe's action item in the present tense.
+		if m := presentOwnerRe.FindStringSubmatch(part); m != nil && actionVerbRe.MatchString(baseVerb(m[2])+" "+m[3]) {
+			if o, ok := f.people.owners(m[1], true); ok {
+				owner, task, found = o, baseVerb(m[2])+" "+m[3], true
+			}
+		}
+	}
+	if !found {
 		if m := mentionRe.FindStringSubmatch(part); m != nil {
 			if o := f.people.resolve(m[1]); o != "" {
 				owner, found = o, true
@@ -478,6 +495,56 @@ func (f *finder) itemPart(i int, part, quote, owner string, conf float64) {
 	}
 	f.add(c, i, quote)
 	f.found[len(f.found)-1].marker = true
+}
+
+// baseVerb turns a verb in the third person back into its base form: "sends" -> "send",
+// "pushes" -> "push", "carries" -> "carry".
+func baseVerb(v string) string {
+	switch {
+	case strings.HasSuffix(v, "ies") && len(v) > 4:
+		return v[:len(v)-3] + "y"
+	case strings.HasSuffix(v, "ches"), strings.HasSuffix(v, "shes"), strings.HasSuffix(v, "sses"), strings.HasSuffix(v, "xes"):
+		return v[:len(v)-2]
+	case strings.HasSuffix(v, "s") && !strings.HasSuffix(v, "ss"):
+		return v[:len(v)-1]
+	}
+	return v
+}
+
+// referentWords is the longest a turn before a promise may be to be quoted whole as what
+// the promise's "it" points to.
+const referentWords = 60
+
+// addReferent adds, to the commitment just found in sentence s of turn i, the words its "it"
+// or "that" most likely points to: what the same turn said before the promise, or else the
+// turn before, said by someone else (whole when short, its last sentence when long).
+func (f *finder) addReferent(i int, s string) {
+	if len(f.found) == 0 {
+		return
+	}
+	last := &f.found[len(f.found)-1]
+	t := f.m.Turns[i]
+	if k := strings.Index(t.Text, s); k > 0 {
+		if before := strings.TrimSpace(t.Text[:k]); countWords(before) >= 3 {
+			last.c.Evidence = append(last.c.Evidence, EvidenceFor(t, before))
+			return
+		}
+	}
+	if i == 0 || f.m.Turns[i-1].Speaker == t.Speaker {
+		return
+	}
+	prev := f.m.Turns[i-1]
+	quote := strings.TrimSpace(prev.Text)
+	if countWords(quote) > referentWords {
+		sentences := splitSentences(quote)
+		if len(sentences) == 0 {
+			return
+		}
+		quote = sentences[len(sentences)-1]
+	}
+	if quote != "" {
+		last.c.Evidence = append(last.c.Evidence, EvidenceFor(prev, quote))
+	}
 }
 
 // confirmWindow is how many turns back a marker naming only an owner looks for their promise.
@@ -531,9 +598,17 @@ func (f *finder) speech(i int) {
 			}
 			continue
 		}
-		if hasAny(lower, promiseHints) && f.promise(i, s) {
-			took = true
-			continue
+		if hasAny(lower, promiseHints) {
+			found := false
+			for _, clause := range promiseClauses(s) {
+				if f.promise(i, clause) {
+					found = true
+				}
+			}
+			if found {
+				took = true
+				continue
+			}
 		}
 		if (hasAny(lower, assignHints) || strings.Contains(lower, " to ")) && f.assignment(i, s, lower) {
 			continue
@@ -575,6 +650,29 @@ func (f *finder) speech(i int) {
 	}
 }
 
+// nextPromiseRe matches where a second promise starts in a sentence: "…, and I'll send…";
+// the group is the subject of the second promise.
+var nextPromiseRe = regexp.MustCompile(`(?i),?\s+(?:and|then|but|also|plus)\s+(?:then\s+|also\s+)?((?:i['’]ll|i\s+will|i\s+can|i['’]m\s+going\s+to|let\s+me)\b)`)
+
+// promiseClauses splits a sentence where a second promise starts, so that "I can run the
+// resync tonight, and I'll send a report tomorrow" gives two clauses. Each clause is a part of
+// s, so quotes stay verbatim.
+func promiseClauses(s string) []string {
+	locs := nextPromiseRe.FindAllStringSubmatchIndex(s, -1)
+	if len(locs) == 0 {
+		return []string{s}
+	}
+	var out []string
+	start := 0
+	for _, l := range locs {
+		if part := strings.TrimSpace(s[start:l[0]]); part != "" {
+			out = append(out, part)
+		}
+		start = l[2]
+	}
+	return append(out, strings.TrimSpace(s[start:]))
+}
+
 // request remembers a question that asks for work ("can you send it?", "who can take notes?"),
 // so that an answer in the next turns can take it on.
 func (f *finder) request(i int, s string) {
@@ -599,8 +697,15 @@ func (f *finder) request(i int, s string) {
 func (f *finder) promise(i int, s string) bool {
 	t := f.m.Turns[i]
 	loc := promiseRe.FindStringIndex(s)
+	hedged := false
 	if loc == nil {
-		return false
+		// "I can start on the search box", "I'd like to mute the test merchants": a promise
+		// when a concrete action follows.
+		m := canActRe.FindStringIndex(s)
+		if m == nil || !actionVerbRe.MatchString(s[m[1]:]) {
+			return false
+		}
+		loc, hedged = m, strings.Contains(strings.ToLower(s[m[0]:m[1]]), "like")
 	}
 	before, after := s[:loc[0]], strings.TrimSpace(s[loc[1]:])
 	phrase := strings.ToLower(s[loc[0]:loc[1]])
@@ -612,7 +717,9 @@ func (f *finder) promise(i int, s string) bool {
 	case strings.Contains(phrase, "let me") && !actionVerbRe.MatchString(after) && !strings.Contains(phrase, "with me"):
 		// "let me know", "let me see": only "let me send…", "let me follow up…" promise work.
 		return false
-	case strings.HasPrefix(strings.TrimSpace(phrase), "we") && !strings.Contains(phrase, "happy") && !actionVerbRe.MatchString(strings.TrimSpace(after)):
+	case strings.HasPrefix(strings.TrimSpace(phrase), "we") && !strings.Contains(phrase, "happy") && !vagueFollowUpRe.MatchString(strings.TrimSpace(after)):
+		// "We'll run a drill every quarter" is a plan; "we'll look into it" is the vague
+		// promise that needs an owner.
 		return false
 	case strings.Contains(strings.ToLower(before), "would") || strings.Contains(strings.ToLower(before), "could"):
 		return false
@@ -658,13 +765,16 @@ func (f *finder) promise(i int, s string) bool {
 	if conditionalRe.MatchString(s) {
 		c.Flags = append(c.Flags, FlagConditional)
 	}
-	if hedgeRe.MatchString(s) || c.HasFlag(FlagConditional) || owner == "" {
+	if hedged || hedgeRe.MatchString(s) || c.HasFlag(FlagConditional) || owner == "" {
 		c.Confidence = confHedged
 	}
 	if extra != nil {
 		c.Evidence = append(c.Evidence, *extra)
 	}
 	f.add(c, i, s)
+	if pointsBackRe.MatchString(task) && extra == nil {
+		f.addReferent(i, s)
+	}
 	return true
 }
 
