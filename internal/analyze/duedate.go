@@ -34,7 +34,20 @@ var duePhrase = regexp.MustCompile(`(?:\b(?:(?:by|before|until|till|no later tha
 	// 10: "in two weeks", "within 3 days": counts of days, weeks or months.
 	`|\b((?:with)?in\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a\s+couple\s+of|a\s+few|couple\s+of|few)\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?))\b` +
 	// 11: a clock time: "at 3pm", "by 5:30" (the meeting day).
-	`|\b((?:by|at|before)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|(?:by|at|before)\s+\d{1,2}:\d\d)`)
+	`|\b((?:by|at|before)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|(?:by|at|before)\s+\d{1,2}:\d\d)` +
+	// 12: a day of the month with no month: "by the 13th".
+	`|\b(?:by|before|until|till|on)\s+the\s+(\d{1,2}(?:st|nd|rd|th))\b`)
+
+// rangeBefore marks a date that ends a range ("3–4 February"): the dates of an event, not a
+// deadline.
+var rangeBefore = regexp.MustCompile(`\d\s*[-–]\s*$`)
+
+// meetingAfter marks a weekday that names a meeting ("Thursday's sync"): a deadline when the
+// work is due at that meeting.
+var meetingAfter = regexp.MustCompile(`^['’]s\s+(?:sync|review|meeting|call|stand-?up|demo|planning|session|check-?in|1:1|one-on-one)\b`)
+
+// monthAfter marks a day of the month followed by its month ("the 13th of December").
+var monthAfter = regexp.MustCompile(`^\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`)
 
 // pastPhrase marks a date that lies behind, not ahead: "last Friday", "since Monday".
 var pastPhrase = regexp.MustCompile(`(?i)\b(?:last|past|previous|since|yesterday)\s*$`)
@@ -74,8 +87,14 @@ func resolveDue(sentence string, meetingDate string) (due, dueText string) {
 		switch {
 		case pastPhrase.MatchString(sentence[:loc[0]]):
 			continue // "last Friday"
+		case kind == 7 && meetingAfter.MatchString(lowerASCII(rest)):
+			// "at Thursday's sync": due that day.
 		case strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s"):
 			continue // "today's meeting"
+		case kind == 9 && rangeBefore.MatchString(sentence[:loc[0]]):
+			continue // "3–4 February": when an event happens
+		case kind == 12 && monthAfter.MatchString(lowerASCII(rest)):
+			continue // "by the 13th of December": read as a calendar date below
 		case (words == "noon" || strings.HasPrefix(words, "lunch")) && !prep:
 			continue // "bring lunch"
 		case kind == 8 && !prep && !strings.HasPrefix(words, "next"):
@@ -192,6 +211,21 @@ func dueDay(kind int, words, full string, base time.Time) (time.Time, bool) {
 			d = d.AddDate(1, 0, 0)
 		}
 		return d, true
+	case 12:
+		n := 0
+		for _, c := range words {
+			if c >= '0' && c <= '9' {
+				n = n*10 + int(c-'0')
+			}
+		}
+		d := time.Date(base.Year(), base.Month(), n, 0, 0, 0, 0, time.UTC)
+		if d.Day() != n {
+			return time.Time{}, false
+		}
+		if d.Before(base) {
+			d = time.Date(base.Year(), base.Month()+1, n, 0, 0, 0, 0, time.UTC)
+		}
+		return d, d.Day() == n
 	case 10:
 		if strings.Contains(words, "few") || strings.Contains(words, "couple") || strings.Contains(words, "business") || strings.Contains(words, "working") {
 			return time.Time{}, false

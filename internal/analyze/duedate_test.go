@@ -11,6 +11,12 @@ func TestResolveDue(t *testing.T) {
 		due, dueText   string
 	}{
 		{"I'll send the revised deck to sales by Friday.", wed, "2026-11-20", "by Friday"},
+		{"I'll get back to you by the 13th.", wed, "2026-12-13", "by the 13th"},
+		{"I'll get back to you before the 20th.", wed, "2026-11-20", "before the 20th"},
+		{"I'll have it by the 31st.", "2026-11-04", "", "by the 31st"},
+		{"I'll report back at Thursday's sync.", wed, "2026-11-19", "Thursday"},
+		{"Fatima sends the calendar hold for 3–4 February today.", wed, wed, "today"},
+		{"The offsite is on 3-4 February, I'll book it by Friday.", wed, "2026-11-20", "by Friday"},
 		{"I'll send it tomorrow", wed, "2026-11-19", "tomorrow"},
 		{"I'll send it by tomorrow morning", wed, "2026-11-19", "by tomorrow morning"},
 		{"I'll do it next Tuesday", wed, "2026-11-24", "next Tuesday"},
