@@ -23,7 +23,7 @@ var proposalRE = regexp.MustCompile(`(?i)^[\s>*_+\-•]*(?:proposed resolution|p
 
 // phraseRE matches a sentence, lower-cased by asciiLower, that says a decision was made. Group 1 is the phrase; the
 // decision is the rest of the sentence after it (or, for "go with" and "use", from the verb).
-var phraseRE = regexp.MustCompile(`\b(we(?:'ve| have)? decided(?: to| that| on)?|it(?:'s| is| was| has been) decided(?: to| that)?|let's go with|let us go with|we're going with|we are going with|we'll go with|we will go with|we're going to go with|we are going to go with|agreed to|we(?: all)? agree(?:d)?(?: to| that| on)?|(?:the )?final call(?: is| was)?:?|the decision is(?: to| that)?:?|we will use|we'll use|going forward,? we)\s+`)
+var phraseRE = regexp.MustCompile(`\b(we(?:'ve| have)? decided(?: to| that| on)?|it(?:'s| is| was| has been) decided(?: to| that)?|let's go with|let us go with|(?:then |and |so |okay,? |ok,? )we go with|^we go with|we're going with|we are going with|we'll go with|we will go with|we're going to go with|we are going to go with|agreed to|we(?: all)? agree(?:d)?(?: to| that| on)?|(?:the )?final call(?: is| was)?:?|the decision is(?: to| that)?:?|we will use|we'll use|going forward,? we)\s+`)
 
 // notDecisionRE matches, in text lower-cased by asciiLower, what turns a decision phrase into something else: a proposal, a
 // hypothetical, a negation or a report of an earlier meeting.
@@ -135,6 +135,9 @@ type decisionCandidate struct {
 	// marker is true for a decision written with an explicit marker ("RESOLUTION: …"): each
 	// such line is a decision of its own, even when two say the same words.
 	marker bool
+	// also is the other turn of a decision made across two turns (a proposal and its
+	// assent), or -1.
+	also int
 }
 
 // findDecisions finds the settled choices of a meeting: lines with a decision marker
@@ -155,7 +158,7 @@ func findDecisions(m *transcript.Meeting) []Decision {
 		}
 		t := m.Turns[i]
 		d := Decision{Decision: text, DecidedBy: by, Evidence: []Evidence{EvidenceFor(t, quote)}}
-		found = append(found, decisionCandidate{d: d, turn: i, sentence: quote, listed: listed})
+		found = append(found, decisionCandidate{d: d, turn: i, sentence: quote, listed: listed, also: -1})
 	}
 
 	inSection, sectionBulleted, sectionItems := false, false, 0
@@ -226,7 +229,9 @@ func findDecisions(m *transcript.Meeting) []Decision {
 			continue
 		}
 
-		for _, s := range splitSentences(t.Text) {
+		sentences := splitSentences(t.Text)
+		for k := 0; k < len(sentences); k++ {
+			s := sentences[k]
 			if mk := markerRE.FindStringSubmatch(s); mk != nil && !isLabelWord(mk[1]) {
 				if rest := trimDecoration(mk[2]); rest != "" && !bareResolution(rest) {
 					add(i, rest, s, t.Speaker, false)
@@ -235,11 +240,37 @@ func findDecisions(m *transcript.Meeting) []Decision {
 			}
 			if text, ok := phrasedDecision(s); ok {
 				add(i, text, s, t.Speaker, false)
+				continue
+			}
+			text, anaphoric, ok := spokenDecision(s)
+			switch {
+			case !ok:
+			case !anaphoric:
+				add(i, text, s, t.Speaker, false)
+			case k+1 < len(sentences) && !isQuestion(sentences[k+1]):
+				// "Let's do it. No deploys after 2pm on Fridays.": the choice is said next.
+				k++
+				add(i, cleanChoice(sentences[k]), sentences[k], t.Speaker, false)
+				found[len(found)-1].d.Evidence = append([]Evidence{EvidenceFor(t, s)}, found[len(found)-1].d.Evidence...)
+			default:
+				// "Let's do it." after someone else's proposal: the choice is theirs.
+				if pi := prevSpeakerTurn(m, i); pi >= 0 && m.Turns[pi].Speaker != t.Speaker {
+					if ps := splitSentences(m.Turns[pi].Text); len(ps) > 0 {
+						p := ps[len(ps)-1]
+						add(pi, cleanChoice(p), p, t.Speaker, false)
+						found[len(found)-1].d.Evidence = append(found[len(found)-1].d.Evidence, EvidenceFor(t, s))
+					}
+				}
 			}
 		}
 	}
+	found = append(found, agreedProposals(m, found)...)
 
 	ctx := newTurnFacts(m)
+	decided := map[int]bool{}
+	for _, c := range found {
+		decided[c.turn] = true
+	}
 	for k := range found {
 		c := &found[k]
 		window := []int{}
@@ -247,6 +278,9 @@ func findDecisions(m *transcript.Meeting) []Decision {
 			window = decisionWindow(m, c.turn)
 		}
 		c.d.Rationale = ctx.rationale(window, c.sentence)
+		if c.d.Rationale == "" && !c.listed && !c.marker {
+			c.d.Rationale = ctx.argued(c, decided)
+		}
 		c.d.RationaleStated = c.d.Rationale != ""
 		c.d.AlternativesMentioned = ctx.alternatives(window, c.sentence)
 	}
@@ -489,6 +523,9 @@ func (f *turnFacts) rationale(window []int, sentence string) string {
 				// Another decision's own reason, not this one's.
 				continue
 			}
+			if _, _, ok := spokenDecision(s); ok {
+				continue
+			}
 			return s
 		}
 	}
@@ -644,4 +681,380 @@ func normalizeSpace(s string) string {
 	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
 	}), " ")
+}
+
+// cueRE matches, in text lower-cased by asciiLower, the words a speaker opens a conclusion
+// with ("okay, then", "yes,", "first decision:"), any number of them. The decision rules
+// read what follows.
+var cueRE = regexp.MustCompile(`^(?:(?:okay|ok|alright|all right|right|so|fine|good|great|perfect|yes|yeah|yep|and|well|then|first decision|second decision|next decision|last thing|one more thing)\s*[,.:;!—–-]?\s+)+`)
+
+// itIsRE matches "Postgres it is": a short choice followed by "it is".
+var itIsRE = regexp.MustCompile(`^([a-z0-9][^,;:]{0,40}?),?\s+it is[.!]*$`)
+
+// letsRE matches "let's X" at the start of a sentence or after a short lead-in ("for the
+// flaky tests, let's…"). Group 1 is "not " when negated, group 2 the verb, group 3 the rest.
+var letsRE = regexp.MustCompile(`^(?:[^,]{0,40},\s+)?let(?:'s|’s| us)\s+(not\s+)?([a-z-]+)\b(.*)$`)
+
+// weChoiceRE matches "we do X", "we go with X", "we're moving X", "we're not doing X" after
+// a cue. Group 1 is the -ing verb, group 2 the plain verb; group 3 the rest.
+var weChoiceRE = regexp.MustCompile(`^(?:[a-z]+,\s+)?we(?:'re|’re| are)\s+(?:not\s+)?([a-z]+ing)\b(.*)$|^(?:[a-z]+,\s+)?we\s+([a-z]+)\b(.*)$`)
+
+// policyRE matches the words that turn a statement into a standing rule.
+var policyRE = regexp.MustCompile(`\b(?:from now on|from here on|going forward|starting (?:next|this|on|from|tomorrow|today|monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|june|july|august|september|october|november|december)|as of (?:today|now|next|monday|tomorrow))\b`)
+
+// agreedRE matches "agreed: X" or "decision: X" said by a speaker after a cue.
+var agreedRE = regexp.MustCompile(`^(?:agreed|decided|decision|resolved|final answer)\s*[:—–]\s*(.+)$`)
+
+// agreedCommaRE matches "Agreed, start fresh…": assent followed by the choice itself, in the
+// imperative. Group 1 is the first word after the comma.
+var agreedCommaRE = regexp.MustCompile(`^agreed,\s+([a-z-]+)\b`)
+
+// planRE matches "the plan is X".
+var planRE = regexp.MustCompile(`^(?:so\s+)?the plan is(?:\s+to|\s+that)?:?\s+(.+)$`)
+
+// scopeRE matches a statement that puts something in or out of a plan, moves it, or accepts
+// it: "both go in", "annotations are out of the beta", "pricing moves to Q2", "the report is
+// accepted".
+var scopeRE = regexp.MustCompile(`\b(?:goes in|go in|goes ahead|(?:is|are) out of (?:the |this )?(?:beta|release|sprint|scope|plan|launch|mvp|quarter|roadmap|first version|v1)|moves? to (?:q[1-4]|next (?:sprint|quarter|year|release))|slips? to (?:q[1-4]|next)|(?:is|are) (?:accepted|approved|adopted|carried))\b`)
+
+// settledRE matches notes that report the group's choice: "the group settled on the brewery".
+var settledRE = regexp.MustCompile(`\b(?:we|team|group|everyone|board|committee|they)\b[^,.;]{0,20}?\b(?:settled on|went with|opted for|landed on|chose)\s+(.+)$`)
+
+// hypotheticalRE matches, in lower-cased text, what makes a sentence a wish, a condition or a
+// hedge rather than a decision.
+var hypotheticalRE = regexp.MustCompile(`\b(?:if|unless|whether|would|could|might|maybe|perhaps|should|probably|what if|how about|i guess|i think|i'd|wonder|suppose|assuming|in case)\b`)
+
+// notChoiceVerb reports whether a verb after "let's" or "we" says how the meeting runs, or a
+// state, rather than a choice ("let's move on", "we know", "we're recording").
+func notChoiceVerb(v string) bool {
+	switch v {
+	case "start", "begin", "get", "go", "move", "look", "talk", "discuss", "come", "circle",
+		"wrap", "hold", "take", "revisit", "park", "table", "hear", "see", "check", "think",
+		"try", "say", "recap", "review", "jump", "turn", "switch", "continue", "pick", "focus",
+		"skip", "have", "chat", "sync", "follow", "catch", "be", "let", "hope", "wait", "call",
+		"touch", "cover", "finish", "end", "assume", "agree", "find", "figure", "hand", "give",
+		"welcome", "thank", "dive", "walk", "know", "need", "want", "feel", "like", "love",
+		"hate", "can", "could", "should", "would", "might", "must", "may", "will", "shall",
+		"are", "were", "was", "is", "had", "has", "got", "lost", "did", "saw", "went", "said",
+		"sent", "found", "made", "took", "spent", "knew", "thought", "told", "ran", "came",
+		"gave", "left", "only", "just", "still", "already", "all", "both", "really", "also",
+		"don't", "didn't", "won't", "can't", "do not", "mean", "understand", "agreed", "decided",
+		"seeing", "hearing", "thinking", "getting", "talking", "looking", "waiting", "trying",
+		"working", "running", "missing", "losing", "having", "recording", "starting", "hoping",
+		"planning", "expecting", "asking", "saying", "wondering", "struggling", "sharing",
+		"presenting", "reviewing", "discussing", "going", "coming", "being", "doing well",
+		"seeing it", "aiming", "considering", "leaning", "tracking", "waiting on", "blocked",
+		"done", "out", "at", "over", "here", "back", "good", "fine", "ready", "live", "ok",
+		"okay", "close", "almost", "nearly", "currently", "usually", "always", "never", "often",
+		"show", "tested", "used", "use", "keep it", "learn", "stop by", "own", "play":
+		return true
+	}
+	return false
+}
+
+// spokenDecision reads a decision out of a sentence phrased the way people settle things in a
+// conversation: "Postgres it is", "let's drop X", "then we move the beta", "we're moving
+// stand-up to 9:45", "from now on X", "agreed: X", "the plan is X", "both go in", "then the
+// report is accepted". It returns the choice, and anaphoric true when the sentence only points
+// at a choice made elsewhere ("let's do it").
+func spokenDecision(s string) (text string, anaphoric, ok bool) {
+	if isQuestion(s) {
+		return "", false, false
+	}
+	lower := strings.TrimSpace(asciiLower(s))
+	trimmed := strings.TrimSpace(s)
+	if containsAny(lower, "last ", "previous", "earlier", "ago", "yesterday") && pastRE.MatchString(lower) {
+		return "", false, false
+	}
+	cue := ""
+	if loc := cueRE.FindStringIndex(lower); loc != nil {
+		cue = lower[:loc[1]]
+	}
+	// A decision marker said aloud comes first: "Okay, agreed: no progress bar".
+	rest, lowRest := trimmed[len(cue):], lower[len(cue):]
+	if m := agreedRE.FindStringSubmatchIndex(lowRest); m != nil {
+		return cleanChoice(rest[m[2]:]), false, true
+	}
+	if strings.HasSuffix(strings.TrimSpace(cue), "decision:") {
+		return cleanChoice(rest), false, countWords(rest) >= 2
+	}
+	if m := agreedCommaRE.FindStringSubmatch(lowRest); m != nil {
+		switch m[1] {
+		case "the", "that", "this", "it", "we", "i", "you", "they", "but", "and", "so",
+			"though", "with", "on", "totally", "completely", "absolutely", "thanks", "let's":
+		default:
+			if countWords(rest) >= 4 && !hypotheticalRE.MatchString(lowRest) {
+				return cleanChoice(rest[len("agreed,"):]), false, true
+			}
+		}
+	}
+	if hypotheticalRE.MatchString(lowRest) || strings.HasPrefix(lowRest, "i ") || strings.HasPrefix(lowRest, "i'") {
+		return "", false, false
+	}
+	if m := itIsRE.FindStringSubmatch(lowRest); m != nil {
+		switch strings.Fields(m[1])[0] {
+		case "that", "this", "what", "whatever", "here", "there", "where", "how", "as", "which",
+			"who", "it", "such", "so", "yes", "no", "i", "because", "whoever", "wherever":
+		default:
+			return cleanChoice(rest[:len(m[1])]), false, true
+		}
+	}
+	if m := letsRE.FindStringSubmatchIndex(lowRest); m != nil {
+		verb := lowRest[m[4]:m[5]]
+		after := strings.TrimSpace(lowRest[m[6]:m[7]])
+		negated := m[2] >= 0
+		switch {
+		case negated && verb == "let", negated && verb == "forget":
+		case !negated && notChoiceVerb(verb), verb == "keep" && strings.HasPrefix(after, "it"):
+		case strings.Contains(after, "o'clock") || (after != "" && after[0] >= '0' && after[0] <= '9'):
+			// "let's do two o'clock": a time to meet, not a decision of the meeting.
+		case isPointer(after):
+			if verb == "do" {
+				return "", true, true
+			}
+		case negated:
+			return cleanChoice(rest[m[2]:]), false, true
+		default:
+			return cleanChoice(rest[m[4]:]), false, true
+		}
+		return "", false, false
+	}
+	if m := weChoiceRE.FindStringSubmatchIndex(lowRest); m != nil {
+		var verb, after string
+		if m[2] >= 0 {
+			verb, after = lowRest[m[2]:m[3]], lowRest[m[4]:m[5]]
+		} else {
+			verb, after = lowRest[m[6]:m[7]], lowRest[m[8]:m[9]]
+		}
+		// A plain "we do X" needs a cue ("then we do X"): without one it mostly describes.
+		plain := m[2] < 0
+		if !notChoiceVerb(verb) && !notChoiceVerb(strings.Trim(firstWords(after, 1), ".,!")) &&
+			!(plain && (cue == "" || strings.HasSuffix(verb, "ed") || strings.HasSuffix(verb, "ing"))) &&
+			countWords(after) >= 1 && !strings.Contains(lowRest, "n't ") {
+			if !plain || !strings.Contains(lowRest, " not ") {
+				return cleanChoice(rest), false, true
+			}
+		}
+	}
+	if strings.HasPrefix(strings.TrimSpace(cue), "then") && countWords(rest) >= 4 {
+		w := strings.Trim(firstWords(lowRest, 1), ".,!")
+		switch w {
+		case "i", "i'll", "i'd", "i'm", "you", "you'll", "you're", "there", "there's", "that's",
+			"this", "we're", "we'll", "no", "nothing", "it's", "please", "thanks", "thank", "we",
+			"let's", "he", "she", "they", "he'll", "she'll", "they'll", "maybe":
+		default:
+			if !containsAny(lowRest, " can ", " will ", " won't ") {
+				return cleanChoice(rest), false, true
+			}
+		}
+	}
+	if m := planRE.FindStringSubmatchIndex(lowRest); m != nil && !containsAny(lowRest, "plan today", "plan for today", "plan for this") {
+		return cleanChoice(rest[m[2]:]), false, true
+	}
+	if policyRE.MatchString(lowRest) || scopeRE.MatchString(lowRest) {
+		return cleanChoice(rest), false, true
+	}
+	if m := settledRE.FindStringSubmatchIndex(lowRest); m != nil {
+		return cleanChoice(rest[m[2]:]), false, true
+	}
+	return "", false, false
+}
+
+// isPointer reports whether the object of "let's do…" only points at a choice made elsewhere.
+func isPointer(after string) bool {
+	switch strings.Trim(after, ".! ") {
+	case "", "it", "that", "this", "so", "it then", "that then", "both":
+		return true
+	}
+	return false
+}
+
+// cleanChoice trims the space and closing punctuation off a decision's text.
+func cleanChoice(s string) string {
+	return strings.TrimRight(strings.TrimSpace(s), ".!;:,")
+}
+
+// prevSpeakerTurn returns the nearest turn before i with a speaker, or -1.
+func prevSpeakerTurn(m *transcript.Meeting, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if m.Turns[j].Speaker != "" {
+			return j
+		}
+	}
+	return -1
+}
+
+// nextSpeakerTurn returns the nearest turn after i with a speaker, or -1.
+func nextSpeakerTurn(m *transcript.Meeting, i int) int {
+	for j := i + 1; j < len(m.Turns); j++ {
+		if m.Turns[j].Speaker != "" {
+			return j
+		}
+	}
+	return -1
+}
+
+// proposalRE matches, in lower-cased text, a sentence that puts a choice to the group in the
+// speaker's own name: "I'd like to mute the test merchants", "I propose we fund…", "I'd say we
+// stop the line". Group 1 is the choice.
+var spokenProposalRE = regexp.MustCompile(`^(?:(?:so|okay|ok|and|then|well)[, ]+)?(?:for [^,]{1,40},\s+)?(?:i'd like to|i would like to|i'd want to|i want to|i propose (?:that )?(?:we )?|i'd propose (?:that )?(?:we )?|i suggest (?:that )?(?:we )?|i'd suggest (?:that )?(?:we )?|i'd say we|i say we|my proposal is(?: to| that)?|i'd rather(?: we)?|i'd start|i'd go with|i'd vote (?:for|to)|we could)\s*(.+)$`)
+
+// callForAssentRE matches a question that asks the group to assent to what was just said.
+var callForAssentRE = regexp.MustCompile(`^(?:(?:so|okay|ok|and)[, ]+)?(?:agreed|all in favou?r|any objections?|any strong objections?|objections|everyone (?:ok|okay|good|happy) with (?:that|this)|does everyone agree|are we agreed|are we all agreed|sound good|sounds good|ok with everyone|okay with everyone|any concerns)\??$`)
+
+// groupChoiceRE matches a question that puts a choice to the group: "should we drop X?", "can
+// we squeeze in X?", "do we want X?", "are we keeping X or Y?", "is X going behind a flag?",
+// "can I tell them X?". Group 1 is the verb of an "are we …ing" question.
+var groupChoiceRE = regexp.MustCompile(`^(?:(?:so|okay|ok|and|also|then|but)[, ]+)?(?:should we|shall we|can we|could we|do we want|are we (?:going to|gonna)|are we ([a-z]+ing)|is (?:the|it|this|that) [^?]{0,40}\bgoing|can i|may i)\b`)
+
+// assentRE matches, in lower-cased text, the opening of a reply that agrees to a proposal.
+var assentRE = regexp.MustCompile(`^(?:yes|yep|yeah|agreed|agree|sounds good|works for me|fine by me|fine with me|i'm for that|i'm in|in favou?r|\+1|none from me|no objections?|makes sense|happy with that|go ahead|let's do it|i'm fine with that|i support|i like (?:the|that|it|this))\b`)
+
+// agreedProposals finds the decisions made by proposal and assent across turns: a proposal
+// ("I'd like to X", "So X. Agreed?") that the next speaker agrees to, or a choice put to the
+// group as a question ("Should we drop X?") that the next speaker settles ("Yes, X is out").
+// A proposal settled explicitly in the turns that follow is left to that explicit decision.
+func agreedProposals(m *transcript.Meeting, found []decisionCandidate) []decisionCandidate {
+	var out []decisionCandidate
+	hasDecision := func(from, to int) bool {
+		for _, c := range found {
+			if c.turn >= from && c.turn <= to {
+				return true
+			}
+		}
+		return false
+	}
+	for i, t := range m.Turns {
+		if t.Speaker == "" {
+			continue
+		}
+		j := nextSpeakerTurn(m, i)
+		if j < 0 || m.Turns[j].Speaker == t.Speaker {
+			continue
+		}
+		reply := splitSentences(m.Turns[j].Text)
+		if len(reply) == 0 {
+			continue
+		}
+		lowReply := strings.TrimSpace(asciiLower(reply[0]))
+		sentences := splitSentences(t.Text)
+		if len(sentences) == 0 || hasDecision(i, i) {
+			continue
+		}
+		last := sentences[len(sentences)-1]
+		lowLast := strings.TrimSpace(asciiLower(last))
+		assent := assentRE.MatchString(lowReply) && !strings.Contains(lowReply, " but ")
+
+		// "So the goal is X. Agreed?" / "I'd like to X. Any objections?"
+		if len(sentences) >= 2 && callForAssentRE.MatchString(lowLast) && assent {
+			p := sentences[len(sentences)-2]
+			text := cleanChoice(p)
+			if mm := spokenProposalRE.FindStringSubmatchIndex(asciiLower(p)); mm != nil {
+				text = cleanChoice(p[mm[2]:])
+			}
+			out = append(out, agreedCandidate(m, i, j, text, p, reply[0]))
+			continue
+		}
+		// "I'd like to X." "Works for me."
+		for _, s := range sentences {
+			lower := strings.TrimSpace(asciiLower(s))
+			mm := spokenProposalRE.FindStringSubmatchIndex(lower)
+			if mm == nil || isQuestion(s) || strings.Contains(lower, "if ") || strings.Contains(lower, "unless") {
+				continue
+			}
+			if assent && !hasDecision(i+1, i+3) {
+				out = append(out, agreedCandidate(m, i, j, cleanChoice(s[mm[2]:]), s, reply[0]))
+			}
+			break
+		}
+		// "Should we drop X?" "Yes, X is out of the beta."
+		if !isQuestion(last) || hasDecision(i+1, i+3) || containsAny(lowReply, " will ", "'ll ") {
+			continue
+		}
+		g := groupChoiceRE.FindStringSubmatch(lowLast)
+		if g == nil {
+			continue
+		}
+		settled := assentRE.MatchString(lowReply) || strings.HasPrefix(lowReply, "no ") || strings.HasPrefix(lowReply, "no,") ||
+			(g[1] != "" && strings.HasPrefix(lowReply, g[1]))
+		if !settled || strings.HasPrefix(lowReply, "no idea") || strings.Contains(lowReply, " but ") {
+			continue
+		}
+		text := cleanChoice(reply[0])
+		if k := strings.IndexAny(text, ",.!"); k >= 0 && assentRE.MatchString(lowReply) {
+			text = strings.TrimSpace(text[k+1:])
+		}
+		if countWords(text) < 2 {
+			text = cleanChoice(last)
+		}
+		out = append(out, agreedCandidate(m, j, i, text, reply[0], last))
+	}
+	return out
+}
+
+// agreedCandidate builds a decision found in two turns: the one at turn i (quoting qi) and
+// the one at turn j (quoting qj). The decider is the speaker of turn i.
+func agreedCandidate(m *transcript.Meeting, i, j int, text, qi, qj string) decisionCandidate {
+	d := Decision{Decision: text, DecidedBy: m.Turns[i].Speaker,
+		Evidence: []Evidence{EvidenceFor(m.Turns[i], qi), EvidenceFor(m.Turns[j], qj)}}
+	return decisionCandidate{d: d, turn: i, sentence: qi, also: j}
+}
+
+// argueRE matches, in lower-cased text, the weaker signs of an argument for a choice: a
+// consequence ("otherwise", "so there's nothing…"), a comparison ("cheaper", "too heavy"), a
+// cost or a benefit ("not worth it", "keeps us safe"), or a count.
+var argueRE = regexp.MustCompile(`[a-z], so (?:the|we|there|it|that|nobody|five|no)\b|\b(?:otherwise|so there(?:'s| is)|not worth|worth it|keeps? us|it's free|that gives|which means|that means|too (?:much|many|heavy|risky|slow|long|expensive|tight|far)|cheaper|faster|safer|simpler|easier|riskiest|less (?:system|work|risk|code|time)|one less|matters? more|isn't optional|not optional|the (?:main |only )?(?:point|problem|issue) is|we lost|we'd lose|leaks?|breaks?|at least|more than|the most|costs? (?:twice|more|less)|twice as|half (?:of|the)|can't|won't work|no way to|nothing changes|additive|it has [a-z]+ [a-z]+ in it|it's not (?:finished|ready|done)|we don't want|i don't want|doesn't scale|too big|clashes|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|fifty|sixty|hundred)[a-z-]* (?:percent|thousand|million|hundred|points|days|weeks|months|times|deals|customers|people|families|tickets|documents|rows)|\d[\d,.]*\s*(?:k\b|%|points|days|weeks|months|deals|customers|people|families|tickets|documents|rows|seats|agents|users|requests))`)
+
+// argued returns a sentence that argues for decision c, "" when none does: a reason, however
+// weakly worded (see argueRE), said in the decision's own turns, or a reason on its topic (a
+// content word in common) said in the turns just before or after, up to the turn of another
+// decision. It is used when no plain reason was found.
+func (f *turnFacts) argued(c *decisionCandidate, decided map[int]bool) string {
+	topic := contentWords(c.d.Decision + " " + c.sentence)
+	own := []int{c.turn}
+	if c.also >= 0 {
+		own = append(own, c.also)
+	}
+	for _, j := range own {
+		for _, s := range splitSentences(f.m.Turns[j].Text) {
+			if !isQuestion(s) && argues(s) {
+				return s
+			}
+		}
+	}
+	check := func(j int) (string, bool) {
+		if j == c.also {
+			return "", true
+		}
+		if j < 0 || j >= len(f.m.Turns) || decided[j] {
+			return "", false
+		}
+		for _, s := range splitSentences(f.m.Turns[j].Text) {
+			if !isQuestion(s) && (argues(s) || statesReason(s)) && (j < c.turn || sharesWord(topic, contentWords(s))) {
+				return s, true
+			}
+		}
+		return "", true
+	}
+	for _, step := range []int{1, -1} {
+		limit := 2
+		if step < 0 {
+			limit = 4
+		}
+		for d := 1; d <= limit; d++ {
+			s, ok := check(c.turn + step*d)
+			if !ok {
+				break
+			}
+			if s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// argues reports whether s argues for a choice (see argueRE).
+func argues(s string) bool {
+	return argueRE.MatchString(asciiLower(s))
 }

@@ -19,16 +19,20 @@ var tagQuestionRE = regexp.MustCompile(`(?i)(?:(?:^|[,;:—–-]\s*)(?:right|ok|
 
 // invitationRE matches a question put to the room as an invitation rather than a request for an
 // answer.
-var invitationRE = regexp.MustCompile(`(?i)^(?:so|and|ok|okay|alright|well|great)?[, ]*(?:any (?:other )?(?:questions|comments|objections|concerns|thoughts|other business|more questions)|anything else|questions|comments|objections|thoughts|anyone|who(?:'s| is) next|shall we (?:start|begin|move on|get started|wrap up)|can everyone hear me|can you (?:all )?hear me|can you see my screen)\b`)
+var invitationRE = regexp.MustCompile(`(?i)^(?:so|and|ok|okay|alright|well|great)?[, ]*(?:[A-Z][a-z]+,\s*)?(?:any (?:other )?(?:questions|comments|objections|concerns|thoughts|other business|more questions)|anything\b|questions|comments|objections|thoughts|anyone(?:\s+else)?\s*\?*$|who(?:'s| is) next|shall we (?:start|begin|move on|get started|wrap up)|can everyone hear me|can you (?:all )?hear me|can you see my screen)\b`)
+
+// rhetoricalRE matches a question asked for effect, not for an answer: "how is that even a
+// question?", "who doesn't love a 2am page?", "why would anyone do that?".
+var rhetoricalRE = regexp.MustCompile(`(?i)^(?:\w+,\s+)?(?:(?:how|why|what|who)\b[^?]*\beven\b|who (?:doesn't|does not|wouldn't|would not) (?:love|want|like|enjoy)|why would anyone|who cares|what could (?:possibly )?go wrong)`)
 
 // selfAnswerRE matches the start of a sentence with which a speaker answers their own question.
 var selfAnswerRE = regexp.MustCompile(`(?i)^(?:because|well,|yes|no[,.!]|yeah|nope|the answer|simple|short answer|answer:|it's because|that's because|i'd say|i would say)`)
 
 // topicChangeRE matches a turn that moves the meeting on instead of answering.
-var topicChangeRE = regexp.MustCompile(`(?i)^(?:(?:ok|okay|alright|all right|right|so|well|anyway|great|thanks|thank you)[,.!]?\s+)*(?:moving on|move on|let's move|let us move|next item|next topic|next up|next on the agenda|on to the next|onto the next|let's go to the next|let's jump to|let's switch|let's talk about something else|anyway\b|in other news|changing (?:the )?topic|next question|(?:the )?next (?:item|topic|thing) is|let's (?:look at|turn to|go to|get to|talk about|cover|do)\b[^.?!]*\bnext\b)`)
+var topicChangeRE = regexp.MustCompile(`(?i)^(?:(?:ok|okay|alright|all right|right|so|well|anyway|great|thanks|thank you)[,.!]?\s+)*(?:moving on|move on|let's move|let us move|next item|next topic|next up|next on the agenda|on to the next|onto the next|let's go to the next|let's jump to|let's switch|let's talk about something else|anyway\b|in other news|before i forget|one more thing|(?:oh,? )?and also\b|also, |by the way|unrelated|let's (?:come|get|go) back to|let's return to|let's (?:wrap up|revisit|park|take (?:that|this|it) offline)|(?:we're|we are) (?:out of|over|at) time|we've run out of time|then there's|changing (?:the )?topic|next question|(?:the )?next (?:item|topic|thing) is|let's (?:look at|turn to|go to|get to|talk about|cover|do)\b[^.?!]*\bnext\b)`)
 
 // answerStartRE matches the first words of a reply that engages with what was said.
-var answerStartRE = regexp.MustCompile(`(?i)^(?:yes|no|yeah|yep|yup|nope|sure|i think|i'd|it's|it is|its|we|because|good question|great question|let me|not sure|i'm not sure|i don't know|i do not know|probably|definitely|absolutely|maybe|it depends|depends|right now|currently|not yet|i can|i'll|i will|that's|that is|well|so|hmm|honestly|actually|agreed|agree|good point|fair|valid|true|understood|makes sense|don't worry|no worries|i hear you|i see|oh|ah|one sec|i believe|i guess|i'm|i am|they|you|there)\b`)
+var answerStartRE = regexp.MustCompile(`(?i)^(?:yes|no|yeah|yep|yup|nope|sure|i think|i'd|it's|it is|its|we|because|good question|great question|let me|not sure|i'm not sure|i don't know|i do not know|probably|definitely|absolutely|maybe|it depends|depends|right now|currently|not yet|i can|i'll|i will|that's|that is|well|so|hmm|honestly|actually|agreed|agree|good point|fair|valid|true|understood|makes sense|don't worry|no worries|i hear you|i see|oh|ah|one sec|i believe|i guess|i'm|i am|they|you|there|it|this|that|those|these|he|she|if|nothing|none|not really|not yet|about|around|roughly|i did|i do|i have|i would|i could|we did|good idea|(?:let's|i'll|we'll|we can|i can) \w+ (?:that|it)|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|twenty|thirty|forty|fifty)\b`)
 
 // answerCueRE matches a phrase anywhere in a reply that shows it engages.
 var answerCueRE = regexp.MustCompile(`(?i)\b(?:good (?:question|point)|great (?:question|point)|let me (?:check|look|find|see|think)|not sure|i don't know|i think|because|i believe|fair point|valid point|you're right|that's a (?:good|fair|valid) (?:point|concern)|i agree|i share|we can|we'll|we will|i'll)\b`)
@@ -213,7 +217,7 @@ func raisesConcern(s string) bool {
 // assent ("…, right?") and not an invitation to the room ("any questions?").
 func realQuestion(s string) bool {
 	s = strings.TrimSpace(s)
-	if tagQuestionRE.MatchString(s) || invitationRE.MatchString(s) {
+	if tagQuestionRE.MatchString(s) || invitationRE.MatchString(s) || rhetoricalRE.MatchString(s) {
 		return false
 	}
 	return countWords(s) >= 2
@@ -246,7 +250,14 @@ func takenUp(m *transcript.Meeting, i int, s string) bool {
 		if isBackChannel(text) {
 			continue
 		}
-		if engages(m, text, words, asker) {
+		if first := firstSentence(text); !isQuestion(first) && answerStartRE.MatchString(strings.TrimLeft(first, "*_>-• \"'")) {
+			return true
+		}
+		if asksElsewhere(text, words) && !namesPerson(m, text, asker) {
+			// A new question on another topic: the meeting moved on.
+			return false
+		}
+		if engages(m, text, words, asker) || answersWithFact(s, text) {
 			return true
 		}
 	}
@@ -345,4 +356,45 @@ func isStopWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// asksElsewhere reports whether reply puts a question of its own that shares no content word
+// with the question it follows (whose content words are words): a new topic, not an answer.
+func asksElsewhere(reply string, words []string) bool {
+	asks := false
+	for _, r := range splitSentences(reply) {
+		if isQuestion(r) {
+			asks = true
+			break
+		}
+	}
+	if !asks || sharesWord(words, contentWords(reply)) || pointsBackRE.MatchString(reply) {
+		return false
+	}
+	lower := strings.ToLower(strings.TrimSpace(reply))
+	return !yesNoRE.MatchString(lower)
+}
+
+// pointsBackRE matches a counter-question that points back at the question it follows ("can
+// you do it?", "without it?").
+var pointsBackRE = regexp.MustCompile(`(?i)\b(?:it|that)\s*[?,]|\bdo (?:it|that)\b`)
+
+// yesNoRE matches a reply that says yes or no somewhere in its first sentence ("Type two,
+// yes.", "Deskly yes, full CSS.").
+var yesNoRE = regexp.MustCompile(`^[^.?!]*\b(?:yes|no|yeah|nope|yep)\b[,.!]`)
+
+// factQuestionRE matches a question that asks for a number, a size, a price or a date.
+var factQuestionRE = regexp.MustCompile(`(?i)\b(?:how (?:many|much|big|long|often|large|small|fast|soon)|when|what time|which day|numbers?|the (?:cost|price|date|timeline|number|difference|size|deadline)|what date)\b`)
+
+// factRE matches a number, a day or a date in an answer.
+var factRE = regexp.MustCompile(`(?i)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|half|twice|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|next (?:week|month|sprint)|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4])(?:st|nd|rd|th)?\b|\d`)
+
+// answersWithFact reports whether reply answers question with a fact it asked for: a yes or
+// a no, or a number or a date to a question about an amount or a time.
+func answersWithFact(question, reply string) bool {
+	first := firstSentence(reply)
+	if yesNoRE.MatchString(strings.ToLower(first)) {
+		return true
+	}
+	return factQuestionRE.MatchString(question) && factRE.MatchString(first)
 }

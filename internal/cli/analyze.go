@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -26,6 +27,8 @@ type AnalyzeOptions struct {
 	Me     string
 	Format string
 	Output string
+	// LLM holds the flags that configure the LLM engine.
+	LLM llmFlags
 }
 
 // NewCmdAnalyze builds `debrief analyze`. runF, when not nil, replaces the run step (tests use
@@ -56,12 +59,13 @@ Each finding cites the exact words, the speaker and the line it comes from.`,
 		},
 	}
 	opts.Input.register(cmd)
+	opts.LLM.register(cmd, true)
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Engine, "engine", "auto", "analysis engine: auto or offline (auto is offline until an LLM is configured)")
+	fl.StringVar(&opts.Engine, "engine", "auto", "analysis engine: auto, offline or llm (auto: the LLM when a key or base URL is configured)")
 	fl.StringVar(&opts.Me, "me", "", `speak to this attendee in the report ("you promised…")`)
 	fl.StringVarP(&opts.Format, "format", "f", "auto", "output: auto, terminal, markdown or json (auto: terminal on a screen, markdown when piped)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write the report to this file instead of standard output")
-	_ = cmd.RegisterFlagCompletionFunc("engine", fixedCompletion("auto", "offline"))
+	_ = cmd.RegisterFlagCompletionFunc("engine", fixedCompletion(engineChoices...))
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("auto", "terminal", "markdown", "json"))
 	return cmd
 }
@@ -77,6 +81,7 @@ func runAnalyze(ctx context.Context, opts *AnalyzeOptions) error {
 	if err != nil {
 		return err
 	}
+	opts.Factory.LLMOptions = opts.LLM.values()
 	engine, err := opts.Factory.Engine(opts.Engine)
 	if err != nil {
 		return err
@@ -100,9 +105,14 @@ func runAnalyze(ctx context.Context, opts *AnalyzeOptions) error {
 			err = render(out, format, f, opts.IO.TerminalWidth(), opts.IO.ColorEnabled())
 		}
 		if err != nil {
-			if ctx.Err() != nil {
+			var le *llmConfigError
+			if ctx.Err() != nil || errors.As(err, &le) {
+				// Interrupted, or an LLM setting every other file would trip over too.
 				closeOut()
-				return ctx.Err()
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				return err
 			}
 			failed++
 			if firstErr == nil {

@@ -25,6 +25,8 @@ type EvalOptions struct {
 	Verbose     bool
 	MinF1       string
 	Concurrency int
+	// LLM holds the flags that configure the LLM engine.
+	LLM llmFlags
 }
 
 // NewCmdEval builds `debrief eval`, which scores an engine against labelled meetings.
@@ -60,18 +62,20 @@ category scores below its threshold.`,
 			return runEval(cmd.Context(), opts)
 		},
 	}
+	opts.LLM.register(cmd, false)
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Engine, "engine", "auto", "analysis engine: auto or offline")
+	fl.StringVar(&opts.Engine, "engine", "auto", "analysis engine: auto, offline or llm")
 	fl.StringVarP(&opts.Format, "format", "f", "text", "output: text or json")
 	fl.BoolVarP(&opts.Verbose, "verbose", "v", false, "list each file's misses and false finds with their evidence")
 	fl.StringVar(&opts.MinF1, "min-f1", "", "fail (exit 1) when a category's F1 is below: commitments=0.8,decisions=0.7")
 	fl.IntVar(&opts.Concurrency, "concurrency", runtime.NumCPU(), "meetings analyzed at once")
-	_ = cmd.RegisterFlagCompletionFunc("engine", fixedCompletion("auto", "offline"))
+	_ = cmd.RegisterFlagCompletionFunc("engine", fixedCompletion(engineChoices...))
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("text", "json"))
 	return cmd
 }
 
 func runEval(ctx context.Context, opts *EvalOptions) error {
+	opts.Factory.LLMOptions = opts.LLM.values()
 	engine, err := opts.Factory.Engine(opts.Engine)
 	if err != nil {
 		return err

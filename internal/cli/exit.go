@@ -60,6 +60,7 @@ func exitCode(err error, errOut io.Writer) int {
 		ie *transcript.InputError
 		pe *partialError
 		se *silentError
+		le *llmConfigError
 	)
 	code := ExitFailure
 	switch {
@@ -69,6 +70,8 @@ func exitCode(err error, errOut io.Writer) int {
 		code = ExitUsage
 	case errors.As(err, &ie):
 		code = ExitInput
+	case errors.As(err, &le):
+		code = ExitLLM
 	case errors.As(err, &pe):
 		code = ExitPartial
 	case errors.Is(err, context.Canceled):

@@ -39,7 +39,12 @@ decisions announced without a reason.
 
 It reads Zoom and Teams VTT, SRT, Otter and Google Meet text, plain "Name: text"
 transcripts, Markdown notes and minutes, and Whisper, WhisperX, AssemblyAI and Deepgram
-JSON. The format is detected from the content. Everything runs offline.
+JSON. The format is detected from the content.
+
+By default everything runs offline, on debrief's own rules. With an OpenAI-compatible
+endpoint configured (OPENAI_API_KEY, or --base-url for Ollama, vLLM or llama.cpp), an LLM
+adds what the words mean to what they say; every finding is still checked against the
+transcript. See 'debrief doctor' and docs/llm.md.
 
 ` + exitCodeHelp
 	cmd.Example = `  # Right after a meeting: pipe the notes in
@@ -63,6 +68,7 @@ JSON. The format is detected from the content. Everything runs offline.
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
 
 	analyze := NewCmdAnalyze(f, nil)
-	cmd.AddCommand(analyze, NewCmdParse(f, nil), NewCmdEval(f, nil))
+	cmd.AddCommand(analyze, NewCmdParse(f, nil), NewCmdEval(f, nil), NewCmdWeek(f, nil), NewCmdChecklist(f, nil),
+		NewCmdDoctor(f, nil), NewCmdPrompts(f, nil), NewCmdCache(f))
 	return cmd
 }

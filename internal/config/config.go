@@ -144,7 +144,9 @@ func Load(path string) (f File, found bool, err error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) {
-		return File{}, true, fmt.Errorf("config file %s: %w", path, err)
+		msg := strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n")
+		msg = strings.Join(strings.Fields(strings.ReplaceAll(msg, "\n", "; ")), " ")
+		return File{}, true, fmt.Errorf("config file %s: %s", path, msg)
 	}
 	return f, true, nil
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -69,9 +68,9 @@ type ChecklistQuestion struct {
 	// Person asked the question or raised the concern.
 	Person string `json:"person"`
 	// Kind is unanswered-question or unaddressed-concern.
-	Kind     string  `json:"kind"`
-	Text     string  `json:"text"`
-	Meeting  Mention `json:"meeting"`
+	Kind     string             `json:"kind"`
+	Text     string             `json:"text"`
+	Meeting  Mention            `json:"meeting"`
 	Evidence []analyze.Evidence `json:"evidence"`
 }
 
@@ -279,9 +278,4 @@ func writeChecklist(b *strings.Builder, c Checklist) {
 		}
 		b.WriteString("\n")
 	}
-}
-
-// compareMentions orders mentions by date, then path.
-func compareMentions(a, b Mention) int {
-	return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Path, b.Path))
 }

@@ -187,7 +187,7 @@ type MyShare struct {
 	// Assessed is false when the input names no speakers.
 	Assessed  bool    `json:"assessed"`
 	WordShare float64 `json:"word_share"`
-	// TimeShare is null when the input has no times.
+	// TimeShare is null when the input has no times to measure it by.
 	TimeShare *float64 `json:"time_share"`
 	EvenShare float64  `json:"even_share"`
 }
@@ -347,7 +347,8 @@ func round3(x float64) float64 {
 	return float64(int(x*1000+0.5)) / 1000
 }
 
-// meetingTitle is the meeting's title, or its file name without the extension.
+// meetingTitle is the meeting's title or, when it has none, its file name in words:
+// "2026-11-18_design-review.srt" is "Design review".
 func meetingTitle(m MeetingReport) string {
 	if t := strings.TrimSpace(m.Report.Meeting.Title); t != "" {
 		return t
@@ -356,7 +357,37 @@ func meetingTitle(m MeetingReport) string {
 	if i := strings.LastIndexByte(name, '.'); i > 0 {
 		name = name[:i]
 	}
-	return name
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == ' ' || r == '.' })
+	var kept []string
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		// Drop the date: 20261118, or 2026-11-18 split into three words.
+		if len(w) == 8 && allDigits(w) {
+			continue
+		}
+		if len(w) == 4 && allDigits(w) && i+2 < len(words) && len(words[i+1]) == 2 && allDigits(words[i+1]) && len(words[i+2]) == 2 && allDigits(words[i+2]) {
+			i += 2
+			continue
+		}
+		kept = append(kept, w)
+	}
+	if len(kept) == 0 {
+		return name
+	}
+	return upperFirst(strings.Join(kept, " "))
+}
+
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func mentionOf(m MeetingReport, id string, ev []analyze.Evidence) Mention {
@@ -374,15 +405,20 @@ func TrackCommitments(meetings []MeetingReport, now string) []TrackedCommitment 
 	var words [][]string
 	accepted := map[int]bool{}
 	byOwner := map[string][]int{}
+	exact := map[string]int{}
 	for _, m := range meetings {
 		for _, c := range m.Report.Commitments {
 			owner := names.canonical(c.Owner)
 			key := transcript.FoldName(owner)
 			w := taskKey(c.Task)
 			mention := mentionOf(m, c.ID, c.Evidence)
-			i := slices.IndexFunc(byOwner[key], func(i int) bool { return sameTask(words[i], w) })
+			i, ok := exact[key+"\x00"+strings.Join(w, " ")]
+			if !ok {
+				i = similarTask(byOwner[key], words, w)
+			}
 			if i < 0 {
 				byOwner[key] = append(byOwner[key], len(out))
+				exact[key+"\x00"+strings.Join(w, " ")] = len(out)
 				words = append(words, w)
 				accepted[len(out)] = !c.HasFlag(analyze.FlagAssignedNotAccepted)
 				out = append(out, TrackedCommitment{
@@ -391,7 +427,6 @@ func TrackCommitments(meetings []MeetingReport, now string) []TrackedCommitment 
 				})
 				continue
 			}
-			i = byOwner[key][i]
 			t := &out[i]
 			t.Mentions = append(t.Mentions, mention)
 			if len(c.Task) < len(t.Task) {
@@ -468,23 +503,44 @@ func taskKey(task string) []string {
 	return slices.Compact(out)
 }
 
-// sameTask reports whether two tasks of the same owner are one: all telling words of the
-// shorter one (at least two) are among the other's, allowing one extra word per five.
+// similarWindow is how many of an owner's latest tasks a new one is compared with word by
+// word; older ones match only when their words are the same. It keeps a year of meetings
+// from costing the square of its commitments.
+const similarWindow = 256
+
+// similarTask returns the index of the latest of an owner's tasks (indexes into words) that is
+// the same as w, or -1.
+func similarTask(owned []int, words [][]string, w []string) int {
+	for k := len(owned) - 1; k >= 0 && k >= len(owned)-similarWindow; k-- {
+		if sameTask(words[owned[k]], w) {
+			return owned[k]
+		}
+	}
+	return -1
+}
+
+// sameTask reports whether two tasks of the same owner are one: four in five of the telling
+// words of the shorter one are among the other's, and any numbers are the same ("account 5"
+// is not "account 6"). A task of one word matches only itself.
 func sameTask(a, b []string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	if len(a) == 0 {
-		return len(b) == 0
+	if len(a) < 2 {
+		return slices.Equal(a, b)
 	}
 	shared := 0
 	for _, w := range a {
 		if _, ok := slices.BinarySearch(b, w); ok {
 			shared++
+		} else if hasDigit(w) {
+			return false
 		}
 	}
-	if shared < 2 && len(a) > 1 {
-		return false
+	for _, w := range b {
+		if _, ok := slices.BinarySearch(a, w); !ok && hasDigit(w) {
+			return false
+		}
 	}
 	return shared*5 >= len(a)*4
 }
@@ -652,16 +708,20 @@ func myWeek(meetings []MeetingReport, tracked []TrackedCommitment, names nameInd
 		key := transcript.FoldName(name)
 		d := m.Report
 		s := MyShare{Title: meetingTitle(m), Date: d.Meeting.Date, Path: m.Path, Assessed: d.Meeting.HasSpeakers, EvenShare: evenShare(d)}
+		timed := false
+		for _, p := range d.Participation {
+			timed = timed || p.TimeShare > 0
+		}
 		for _, p := range d.Participation {
 			if transcript.FoldName(names.canonical(p.Name)) == key {
 				s.WordShare = p.WordShare
-				if d.Meeting.HasTimes {
+				if timed {
 					ts := p.TimeShare
 					s.TimeShare = &ts
 				}
 			}
 		}
-		if s.TimeShare == nil && d.Meeting.HasTimes && s.Assessed {
+		if s.TimeShare == nil && timed {
 			zero := 0.0
 			s.TimeShare = &zero
 		}
@@ -856,7 +916,7 @@ func writeWeekTable(b *strings.Builder, w Week) {
 		b.WriteString("No meetings found.\n\n")
 		return
 	}
-	row(b, []string{"Date", "Meeting", "People", "Talk balance", "Commitments", "Unexplained decisions", "Unheard voices"})
+	row(b, []string{"Date", "Meeting", "People", "Talk balance", "Commitments", "No why", "Unheard"})
 	row(b, []string{"---", "---", "---:", "---", "---:", "---:", "---:"})
 	mtime := false
 	for _, m := range w.Meetings {
@@ -867,12 +927,14 @@ func writeWeekTable(b *strings.Builder, w Week) {
 		}
 		balance := "not assessed"
 		if tb := m.TalkBalance; tb != nil {
-			balance = escape(tb.TopSpeaker) + " " + percent(tb.TopShare) + " (even " + percent(tb.EvenShare) + ")"
+			balance = escape(tb.TopSpeaker) + " " + percent(tb.TopShare) + " vs " + percent(tb.EvenShare)
 		}
 		row(b, []string{date, escape(m.Title), strconv.Itoa(m.People), balance, strconv.Itoa(m.Commitments),
 			strconv.Itoa(m.UnexplainedDecisions), strconv.Itoa(m.Unheard)})
 	}
-	b.WriteString("\nTalk balance: who said the most words and their share, against an even split.\n")
+	b.WriteString("\nTalk balance: who said the most words, and their share vs an even split. No why: decisions\n" +
+		"announced without a reason. Unheard: silent people, small shares, interruptions, questions and concerns\n" +
+		"nobody took up.\n")
 	if mtime {
 		b.WriteString("† No date in the content or the file name: the date is the file's modification time. Pass --date or rename the file to be sure.\n")
 	}
@@ -886,8 +948,8 @@ func writeThemes(b *strings.Builder, w Week) {
 		return
 	}
 	for i, t := range w.Themes {
-		fmt.Fprintf(b, "%d. **%s**, in %s of %d (%s). %s\n", i+1, principleTitle(t.Principle),
-			plural(t.Meetings, "meeting", "meetings"), len(w.Meetings), plural(t.Findings, "finding", "findings"), t.Advice)
+		fmt.Fprintf(b, "%d. **%s**, in %d of %s (%s). %s\n", i+1, principleTitle(t.Principle),
+			t.Meetings, plural(len(w.Meetings), "meeting", "meetings"), plural(t.Findings, "finding", "findings"), t.Advice)
 		fmt.Fprintf(b, "   For example: %s *(%s)*\n", code(t.Example.Suggestion), where(t.Example.Meeting))
 	}
 	b.WriteString("\n")

@@ -1,0 +1,261 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	ics "github.com/arran4/golang-ical"
+
+	"github.com/debrief-cli/debrief/internal/analyze"
+)
+
+func TestChecklistGolden(t *testing.T) {
+	week := NewChecklist(weekReports(t, ""), ChecklistOptions{Now: weekNow})
+	one := NewChecklist(weekReports(t, "Ana", "planning.vtt"), ChecklistOptions{Now: time.Date(2026, 11, 17, 0, 0, 0, 0, time.UTC), Me: "Ana"})
+	dir := filepath.Join("..", "..", "testdata", "golden", "checklist")
+	for _, tc := range []struct {
+		name  string
+		write func(*bytes.Buffer) error
+	}{
+		{"week.md", func(b *bytes.Buffer) error { return ChecklistMarkdown(b, week) }},
+		{"week.json", func(b *bytes.Buffer) error { return ChecklistJSON(b, week) }},
+		{"week.csv", func(b *bytes.Buffer) error { return ChecklistCSV(b, week) }},
+		{"week.ics", func(b *bytes.Buffer) error { return ChecklistICS(b, week) }},
+		{"planning-me.md", func(b *bytes.Buffer) error { return ChecklistMarkdown(b, one) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := tc.write(&b); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, filepath.Join(dir, tc.name), b.Bytes())
+		})
+	}
+}
+
+func TestChecklistSections(t *testing.T) {
+	c := NewChecklist(weekReports(t, ""), ChecklistOptions{Now: weekNow})
+	var b bytes.Buffer
+	if err := ChecklistMarkdown(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	if n := strings.Count(md, "Send the revised deck to sales"); n != 1 {
+		t.Errorf("the deck promise said in three meetings appears %d times, want once:\n%s", n, md)
+	}
+	want := "- [ ] Send the revised deck to sales (due Fri 20 Nov, **overdue**) · Mobile standup, 16 Nov; Planning, 17 Nov; Sales sync, 19 Nov"
+	if !strings.Contains(md, want) {
+		t.Errorf("checklist lacks\n%s\n%s", want, md)
+	}
+	order := []string{"## Ana Lopez", "## Ben Ortiz", "## Needs an owner or a date", "## Decisions", "## Open questions to answer"}
+	last := -1
+	for _, h := range order {
+		i := strings.Index(md, h)
+		if i < 0 || i < last {
+			t.Errorf("section %q missing or out of order:\n%s", h, md)
+		}
+		last = i
+	}
+	if !strings.Contains(md, "Postgres for the event store · Planning, 17 Nov. **No reason written down") {
+		t.Errorf("the Postgres decision is not marked as missing a why:\n%s", md)
+	}
+	for _, item := range c.Commitments {
+		ready := item.Owner != "" && (item.Due != "" || item.DueText != "")
+		if ready != (len(item.Needs) == 0) {
+			t.Errorf("%q: needs %v, owner %q, due %q", item.Task, item.Needs, item.Owner, item.Due)
+		}
+	}
+}
+
+func TestChecklistMeFirst(t *testing.T) {
+	c := NewChecklist(weekReports(t, "Tom"), ChecklistOptions{Now: weekNow, Me: "Tom"})
+	if len(c.Commitments) == 0 || c.Commitments[0].Owner != "Tom Weber" {
+		t.Fatalf("first owner %q, want Tom Weber (--me)", c.Commitments[0].Owner)
+	}
+	var b bytes.Buffer
+	if err := ChecklistMarkdown(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(strings.SplitN(b.String(), "\n\n", 3)[1], "## Tom Weber (you)") {
+		t.Errorf("the --me list is not first:\n%s", b.String())
+	}
+}
+
+func TestChecklistCSVParsesBack(t *testing.T) {
+	c := NewChecklist(weekReports(t, ""), ChecklistOptions{Now: weekNow})
+	var b bytes.Buffer
+	if err := ChecklistCSV(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatalf("CSV does not parse: %v", err)
+	}
+	if want := checklistCSVHeader(); !slices.Equal(rows[0], want) {
+		t.Fatalf("header %q, want %q", rows[0], want)
+	}
+	kinds := map[string]int{}
+	for _, r := range rows[1:] {
+		kinds[r[0]]++
+		if r[0] == "task" && strings.Contains(r[2], "revised deck") {
+			if r[1] != "Ana Lopez" || r[3] != "2026-11-20" || r[6] != "yes" || strings.Count(r[7], ";") != 2 {
+				t.Errorf("deck row %q", r)
+			}
+		}
+	}
+	if kinds["task"] != len(c.Commitments) || kinds["decision"] != len(c.Decisions) || kinds["question"] != len(c.Questions) {
+		t.Errorf("rows by kind %v, want %d tasks, %d decisions, %d questions", kinds, len(c.Commitments), len(c.Decisions), len(c.Questions))
+	}
+}
+
+func TestCSVCellDefusesFormulas(t *testing.T) {
+	for in, want := range map[string]string{"=SUM(A1)": "'=SUM(A1)", "@cmd": "'@cmd", "plain": "plain", "two\nlines": "two lines"} {
+		if got := csvCell(in); got != want {
+			t.Errorf("csvCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func renderICS(t *testing.T, c Checklist) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := ChecklistICS(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestChecklistICSParsesBack(t *testing.T) {
+	c := NewChecklist(weekReports(t, ""), ChecklistOptions{Now: weekNow})
+	out := renderICS(t, c)
+	checkFolding(t, out)
+	cal, err := ics.ParseCalendar(strings.NewReader(out))
+	if err != nil {
+		t.Fatalf("ICS does not parse: %v", err)
+	}
+	todos := cal.Todos()
+	if len(todos) != len(c.Commitments) {
+		t.Fatalf("%d VTODOs, want one per commitment (%d)", len(todos), len(c.Commitments))
+	}
+	uids := map[string]bool{}
+	for i, todo := range todos {
+		item := c.Commitments[i]
+		uid := todo.GetProperty(ics.ComponentPropertyUniqueId).Value
+		if uids[uid] {
+			t.Errorf("UID %s used twice", uid)
+		}
+		uids[uid] = true
+		summary := ics.FromText(todo.GetProperty(ics.ComponentPropertySummary).Value)
+		if !strings.Contains(strings.ToLower(summary), strings.ToLower(trimEnd(item.Task))) {
+			t.Errorf("SUMMARY %q does not hold the task %q", summary, item.Task)
+		}
+		due := todo.GetProperty(ics.ComponentPropertyDue)
+		switch {
+		case item.Due == "" && due != nil:
+			t.Errorf("%q has DUE %s but no due date", item.Task, due.Value)
+		case item.Due != "":
+			got, err := todo.GetAllDayDueAt()
+			if err != nil || got.Format(time.DateOnly) != item.Due {
+				t.Errorf("%q: DUE %v (%v), want %s", item.Task, got, err, item.Due)
+			}
+		}
+		if st := todo.GetProperty(ics.ComponentPropertyStatus); st == nil || st.Value != "NEEDS-ACTION" {
+			t.Errorf("%q: STATUS %v", item.Task, st)
+		}
+		desc := ics.FromText(todo.GetProperty(ics.ComponentPropertyDescription).Value)
+		ev := item.Mentions[0].Evidence[0].Quote
+		if !strings.Contains(desc, strings.Join(strings.Fields(ev), " ")) || !strings.Contains(desc, item.Mentions[0].Title) {
+			t.Errorf("DESCRIPTION %q lacks the quote %q or the meeting", desc, ev)
+		}
+		if stamp := todo.GetProperty(ics.ComponentPropertyDtstamp); stamp == nil || !strings.HasPrefix(stamp.Value, strings.ReplaceAll(item.Mentions[0].Date, "-", "")) {
+			t.Errorf("%q: DTSTAMP %v is not the meeting date %s", item.Task, stamp, item.Mentions[0].Date)
+		}
+	}
+	// Stable across runs: the same input gives the same bytes; adding a later meeting keeps the
+	// UIDs of the tasks already there.
+	if again := renderICS(t, NewChecklist(weekReports(t, ""), ChecklistOptions{Now: weekNow})); again != out {
+		t.Error("a second run gave a different ICS file")
+	}
+	early := NewChecklist(weekReports(t, "", "2026-11-16-standup.txt", "planning.vtt"), ChecklistOptions{Now: weekNow.AddDate(0, 0, 7)})
+	for _, item := range early.Commitments {
+		if !uids[icsUID(item.TrackedCommitment)] {
+			t.Errorf("%q has a new UID once later meetings are added", item.Task)
+		}
+	}
+}
+
+// checkFolding checks RFC 5545 line rules: CRLF endings, no line over 75 octets, folds never
+// inside a UTF-8 sequence.
+func checkFolding(t *testing.T, out string) {
+	t.Helper()
+	if !strings.HasSuffix(out, "\r\n") || strings.Contains(strings.ReplaceAll(out, "\r\n", ""), "\n") {
+		t.Error("lines do not all end in CRLF")
+	}
+	folded := 0
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\r\n"), "\r\n") {
+		if len(line) > 75 {
+			t.Errorf("line of %d octets: %q", len(line), line)
+		}
+		if !utf8.ValidString(line) {
+			t.Errorf("fold splits a UTF-8 sequence: %q", line)
+		}
+		if strings.HasPrefix(line, " ") {
+			folded++
+		}
+	}
+	if folded == 0 {
+		t.Error("no line was folded: the fixture should have long descriptions")
+	}
+}
+
+func TestICSFoldingAndEscaping(t *testing.T) {
+	long := strings.Repeat("é", 30) + "; a, b\\c\nnext" + strings.Repeat("ü", 40)
+	item := ChecklistCommitment{TrackedCommitment: TrackedCommitment{
+		Owner: "Zoë", Task: long, Due: "2026-12-01", Flags: []string{},
+		Mentions: []Mention{{Title: "Sync, weekly", Date: "2026-11-30", Path: "a/b.txt", Evidence: []analyze.Evidence{{Quote: long, Line: 3}}}},
+	}}
+	out := renderICS(t, Checklist{Now: "2026-11-30", Commitments: []ChecklistCommitment{item}})
+	checkFolding(t, out)
+	cal, err := ics.ParseCalendar(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	todo := cal.Todos()[0]
+	if got := ics.FromText(todo.GetProperty(ics.ComponentPropertySummary).Value); got != "Zoë: "+upperFirst(trimEnd(long)) {
+		t.Errorf("SUMMARY round trip:\n got %q\nwant %q", got, "Zoë: "+long)
+	}
+	if desc := ics.FromText(todo.GetProperty(ics.ComponentPropertyDescription).Value); !strings.Contains(desc, "Sync, weekly, 2026-11-30 (a/b.txt)") {
+		t.Errorf("DESCRIPTION %q", desc)
+	}
+	for _, want := range []string{`\;`, `\,`, `\\`, `\n`, "PRODID:", "VERSION:2.0", "DUE;VALUE=DATE:20261201"} {
+		if !strings.Contains(strings.ReplaceAll(out, "\r\n ", ""), want) {
+			t.Errorf("ICS lacks %q", want)
+		}
+	}
+}
+
+func TestChecklistJSONShape(t *testing.T) {
+	var b bytes.Buffer
+	if err := ChecklistJSON(&b, NewChecklist(nil, ChecklistOptions{Now: weekNow})); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc["schema"] != ChecklistSchema {
+		t.Errorf("schema %v", doc["schema"])
+	}
+	for _, k := range []string{"meetings", "commitments", "decisions", "questions"} {
+		if _, ok := doc[k].([]any); !ok {
+			t.Errorf("%s is %v, want a list", k, doc[k])
+		}
+	}
+}
