@@ -246,7 +246,21 @@ func findDecisions(m *transcript.Meeting) []Decision {
 			switch {
 			case !ok:
 			case !anaphoric:
+				if loc := reasonClauseRE.FindStringIndex(text); loc != nil && loc[0] > 0 {
+					text = cleanChoice(text[:loc[0]])
+				}
 				add(i, text, s, t.Speaker, false)
+				c := &found[len(found)-1]
+				if k+1 < len(sentences) && countWords(s) <= 6 && !isQuestion(sentences[k+1]) {
+					// "Let's do a phased rollout. Write to both for a month.": the next
+					// sentence spells the choice out.
+					c.d.Evidence = append(c.d.Evidence, EvidenceFor(t, sentences[k+1]))
+				} else if len(contentWords(text)) <= 2 {
+					// "Postgres it is.": cite where the option was put on the table.
+					if j, o := optionSentence(m, i, text); o != "" {
+						c.d.Evidence = append(c.d.Evidence, EvidenceFor(m.Turns[j], o))
+					}
+				}
 			case k+1 < len(sentences) && !isQuestion(sentences[k+1]):
 				// "Let's do it. No deploys after 2pm on Fridays.": the choice is said next.
 				k++
@@ -689,7 +703,7 @@ func normalizeSpace(s string) string {
 var cueRE = regexp.MustCompile(`^(?:(?:okay|ok|alright|all right|right|so|fine|good|great|perfect|yes|yeah|yep|and|well|then|first decision|second decision|next decision|last thing|one more thing)\s*[,.:;!—–-]?\s+)+`)
 
 // itIsRE matches "Postgres it is": a short choice followed by "it is".
-var itIsRE = regexp.MustCompile(`^([a-z0-9][^,;:]{0,40}?),?\s+it is[.!]*$`)
+var itIsRE = regexp.MustCompile(`^([a-z0-9][a-z0-9.+-]*(?:\s+[a-z0-9.+-]+){0,2}),?\s+it is[.!]*$`)
 
 // letsRE matches "let's X" at the start of a sentence or after a short lead-in ("for the
 // flaky tests, let's…"). Group 1 is "not " when negated, group 2 the verb, group 3 the rest.
@@ -700,7 +714,7 @@ var letsRE = regexp.MustCompile(`^(?:[^,]{0,40},\s+)?let(?:'s|’s| us)\s+(not\s
 var weChoiceRE = regexp.MustCompile(`^(?:[a-z]+,\s+)?we(?:'re|’re| are)\s+(?:not\s+)?([a-z]+ing)\b(.*)$|^(?:[a-z]+,\s+)?we\s+([a-z]+)\b(.*)$`)
 
 // policyRE matches the words that turn a statement into a standing rule.
-var policyRE = regexp.MustCompile(`\b(?:from now on|from here on|going forward|starting (?:next|this|on|from|tomorrow|today|monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|june|july|august|september|october|november|december)|as of (?:today|now|next|monday|tomorrow))\b`)
+var policyRE = regexp.MustCompile(`\b(?:from now on|from here on|going forward(?: with)?|starting (?:next|this|on|from|tomorrow|today|monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|june|july|august|september|october|november|december)|as of (?:today|now|next|monday|tomorrow))\b`)
 
 // agreedRE matches "agreed: X" or "decision: X" said by a speaker after a cue.
 var agreedRE = regexp.MustCompile(`^(?:agreed|decided|decision|resolved|final answer)\s*[:—–]\s*(.+)$`)
@@ -715,7 +729,7 @@ var planRE = regexp.MustCompile(`^(?:so\s+)?the plan is(?:\s+to|\s+that)?:?\s+(.
 // scopeRE matches a statement that puts something in or out of a plan, moves it, or accepts
 // it: "both go in", "annotations are out of the beta", "pricing moves to Q2", "the report is
 // accepted".
-var scopeRE = regexp.MustCompile(`\b(?:goes in|go in|goes ahead|(?:is|are) out of (?:the |this )?(?:beta|release|sprint|scope|plan|launch|mvp|quarter|roadmap|first version|v1)|moves? to (?:q[1-4]|next (?:sprint|quarter|year|release))|slips? to (?:q[1-4]|next)|(?:is|are) (?:accepted|approved|adopted|carried))\b`)
+var scopeRE = regexp.MustCompile(`\b(?:goes in|(?:both|all) go in|goes ahead|(?:is|are) out of (?:the |this )?(?:beta|release|sprint|plan|launch|quarter|roadmap|first version|v1)|moves? to (?:q[1-4]|next (?:sprint|quarter|year|release))|slips? to (?:q[1-4]|next)|(?:is|are) (?:accepted|approved|adopted|carried)(?:[^ a-z]| [^t]| t[^o]|$))`)
 
 // settledRE matches notes that report the group's choice: "the group settled on the brewery".
 var settledRE = regexp.MustCompile(`\b(?:we|team|group|everyone|board|committee|they)\b[^,.;]{0,20}?\b(?:settled on|went with|opted for|landed on|chose)\s+(.+)$`)
@@ -746,7 +760,26 @@ func notChoiceVerb(v string) bool {
 		"seeing it", "aiming", "considering", "leaning", "tracking", "waiting on", "blocked",
 		"done", "out", "at", "over", "here", "back", "good", "fine", "ready", "live", "ok",
 		"okay", "close", "almost", "nearly", "currently", "usually", "always", "never", "often",
-		"show", "tested", "used", "use", "keep it", "learn", "stop by", "own", "play":
+		"show", "tested", "used", "use", "keep it", "learn", "stop by", "own", "play", "vote",
+		"state", "read", "concentrate", "coordinate", "make", "decide", "run", "separate", "put",
+		"open", "document", "each", "first", "now", "remember", "note", "clarify", "reconvene",
+		"complicate", "mix", "confuse", "worry", "rush", "overthink", "argue", "debate",
+		"count", "create", "focus on", "spend", "step", "do":
+		return true
+	}
+	return false
+}
+
+// choiceVerb reports whether an -ing verb after "we're" makes a choice ("we're moving
+// stand-up to 9:45", "we're dropping the PDF rework") rather than describing what the group
+// is doing ("we're listing requirements").
+func choiceVerb(v string) bool {
+	switch v {
+	case "moving", "shipping", "doing", "making", "switching", "dropping", "keeping", "sticking",
+		"crediting", "cutting", "pausing", "postponing", "delaying", "launching", "skipping",
+		"hiring", "offering", "adopting", "changing", "pushing", "releasing", "removing",
+		"killing", "sunsetting", "deprecating", "freezing", "canceling", "cancelling", "scrapping",
+		"shelving", "splitting", "merging", "buying", "building", "choosing", "picking":
 		return true
 	}
 	return false
@@ -805,7 +838,7 @@ func spokenDecision(s string) (text string, anaphoric, ok bool) {
 		negated := m[2] >= 0
 		switch {
 		case negated && verb == "let", negated && verb == "forget":
-		case !negated && notChoiceVerb(verb), verb == "keep" && strings.HasPrefix(after, "it"):
+		case !negated && verb != "do" && notChoiceVerb(verb), verb == "keep" && strings.HasPrefix(after, "it"):
 		case strings.Contains(after, "o'clock") || (after != "" && after[0] >= '0' && after[0] <= '9'):
 			// "let's do two o'clock": a time to meet, not a decision of the meeting.
 		case isPointer(after):
@@ -828,7 +861,7 @@ func spokenDecision(s string) (text string, anaphoric, ok bool) {
 		}
 		// A plain "we do X" needs a cue ("then we do X"): without one it mostly describes.
 		plain := m[2] < 0
-		if !notChoiceVerb(verb) && !notChoiceVerb(strings.Trim(firstWords(after, 1), ".,!")) &&
+		if (choiceVerb(verb) || plain && (verb == "do" || !notChoiceVerb(verb))) && !notChoiceVerb(strings.Trim(firstWords(after, 1), ".,!")) &&
 			!(plain && (cue == "" || strings.HasSuffix(verb, "ed") || strings.HasSuffix(verb, "ing"))) &&
 			countWords(after) >= 1 && !strings.Contains(lowRest, "n't ") {
 			if !plain || !strings.Contains(lowRest, " not ") {
@@ -836,12 +869,13 @@ func spokenDecision(s string) (text string, anaphoric, ok bool) {
 			}
 		}
 	}
-	if strings.HasPrefix(strings.TrimSpace(cue), "then") && countWords(rest) >= 4 {
-		w := strings.Trim(firstWords(lowRest, 1), ".,!")
+	if strings.HasPrefix(cue, "then ") && countWords(rest) >= 4 && strings.HasSuffix(lowRest, ".") && !strings.HasSuffix(lowRest, "..") {
+		w := strings.ReplaceAll(strings.Trim(firstWords(lowRest, 1), ".,!"), "’", "'")
 		switch w {
 		case "i", "i'll", "i'd", "i'm", "you", "you'll", "you're", "there", "there's", "that's",
 			"this", "we're", "we'll", "no", "nothing", "it's", "please", "thanks", "thank", "we",
-			"let's", "he", "she", "they", "he'll", "she'll", "they'll", "maybe":
+			"let's", "he", "she", "they", "he'll", "she'll", "they'll", "maybe", "to", "doesn't",
+			"don't", "we've", "if":
 		default:
 			if !containsAny(lowRest, " can ", " will ", " won't ") {
 				return cleanChoice(rest), false, true
@@ -851,7 +885,7 @@ func spokenDecision(s string) (text string, anaphoric, ok bool) {
 	if m := planRE.FindStringSubmatchIndex(lowRest); m != nil && !containsAny(lowRest, "plan today", "plan for today", "plan for this") {
 		return cleanChoice(rest[m[2]:]), false, true
 	}
-	if policyRE.MatchString(lowRest) || scopeRE.MatchString(lowRest) {
+	if pm := policyRE.FindString(lowRest); (pm != "" && !strings.HasSuffix(pm, " with")) || scopeRE.MatchString(lowRest) {
 		return cleanChoice(rest), false, true
 	}
 	if m := settledRE.FindStringSubmatchIndex(lowRest); m != nil {
@@ -898,6 +932,10 @@ func nextSpeakerTurn(m *transcript.Meeting, i int) int {
 // speaker's own name: "I'd like to mute the test merchants", "I propose we fund…", "I'd say we
 // stop the line". Group 1 is the choice.
 var spokenProposalRE = regexp.MustCompile(`^(?:(?:so|okay|ok|and|then|well)[, ]+)?(?:for [^,]{1,40},\s+)?(?:i'd like to|i would like to|i'd want to|i want to|i propose (?:that )?(?:we )?|i'd propose (?:that )?(?:we )?|i suggest (?:that )?(?:we )?|i'd suggest (?:that )?(?:we )?|i'd say we|i say we|my proposal is(?: to| that)?|i'd rather(?: we)?|i'd start|i'd go with|i'd vote (?:for|to)|we could)\s*(.+)$`)
+
+// speechActRE matches what follows "I'd like to" when it announces talk, not a choice ("I'd
+// like to point out…", "I'd like to ask…").
+var speechActRE = regexp.MustCompile(`^(?:point|say|mention|add|note|ask|remind|thank|welcome|share|show|clarify|understand|know|hear|see|discuss|talk|propose|raise|flag|comment|respond|reply|follow up|go back|echo|agree|disagree|hear|understand|get)\b`)
 
 // callForAssentRE matches a question that asks the group to assent to what was just said.
 var callForAssentRE = regexp.MustCompile(`^(?:(?:so|okay|ok|and)[, ]+)?(?:agreed|all in favou?r|any objections?|any strong objections?|objections|everyone (?:ok|okay|good|happy) with (?:that|this)|does everyone agree|are we agreed|are we all agreed|sound good|sounds good|ok with everyone|okay with everyone|any concerns)\??$`)
@@ -959,10 +997,20 @@ func agreedProposals(m *transcript.Meeting, found []decisionCandidate) []decisio
 		for _, s := range sentences {
 			lower := strings.TrimSpace(asciiLower(s))
 			mm := spokenProposalRE.FindStringSubmatchIndex(lower)
-			if mm == nil || isQuestion(s) || strings.Contains(lower, "if ") || strings.Contains(lower, "unless") {
+			if mm == nil || isQuestion(s) || strings.Contains(lower, "if ") || strings.Contains(lower, "unless") || speechActRE.MatchString(lower[mm[2]:]) {
 				continue
 			}
-			if assent && !hasDecision(i+1, i+3) {
+			switch {
+			case !assent:
+			case hasDecision(i+1, i+3):
+				// Settled explicitly just after: the proposal is that decision's evidence.
+				for k := range found {
+					if found[k].turn > i && found[k].turn <= i+3 && !found[k].marker {
+						found[k].d.Evidence = append(found[k].d.Evidence, EvidenceFor(t, s))
+						break
+					}
+				}
+			default:
 				out = append(out, agreedCandidate(m, i, j, cleanChoice(s[mm[2]:]), s, reply[0]))
 			}
 			break
@@ -1003,7 +1051,7 @@ func agreedCandidate(m *transcript.Meeting, i, j int, text, qi, qj string) decis
 // argueRE matches, in lower-cased text, the weaker signs of an argument for a choice: a
 // consequence ("otherwise", "so there's nothing…"), a comparison ("cheaper", "too heavy"), a
 // cost or a benefit ("not worth it", "keeps us safe"), or a count.
-var argueRE = regexp.MustCompile(`[a-z], so (?:the|we|there|it|that|nobody|five|no)\b|\b(?:otherwise|so there(?:'s| is)|not worth|worth it|keeps? us|it's free|that gives|which means|that means|too (?:much|many|heavy|risky|slow|long|expensive|tight|far)|cheaper|faster|safer|simpler|easier|riskiest|less (?:system|work|risk|code|time)|one less|matters? more|isn't optional|not optional|the (?:main |only )?(?:point|problem|issue) is|we lost|we'd lose|leaks?|breaks?|at least|more than|the most|costs? (?:twice|more|less)|twice as|half (?:of|the)|can't|won't work|no way to|nothing changes|additive|it has [a-z]+ [a-z]+ in it|it's not (?:finished|ready|done)|we don't want|i don't want|doesn't scale|too big|clashes|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|fifty|sixty|hundred)[a-z-]* (?:percent|thousand|million|hundred|points|days|weeks|months|times|deals|customers|people|families|tickets|documents|rows)|\d[\d,.]*\s*(?:k\b|%|points|days|weeks|months|deals|customers|people|families|tickets|documents|rows|seats|agents|users|requests))`)
+var argueRE = regexp.MustCompile(`\b(?:two|three|four|five|six|seven|eight|nine|ten|most|half|\d+) of the (?:last|past)\b|[a-z], so (?:the|we|there|it|that|nobody|five|no)\b|\b(?:otherwise|so there(?:'s| is)|not worth|worth it|keeps? us|it's free|that gives|which means|that means|too (?:much|many|heavy|risky|slow|long|expensive|tight|far)|cheaper|faster|safer|simpler|easier|riskiest|less (?:system|work|risk|code|time)|one less|matters? more|isn't optional|not optional|the (?:main |only )?(?:point|problem|issue) is|we lost|we'd lose|leaks?|breaks?|at least|more than|the most|costs? (?:twice|more|less)|twice as|half (?:of|the)|can't|won't work|no way to|nothing changes|additive|it has [a-z]+ [a-z]+ in it|it's not (?:finished|ready|done)|we don't want|i don't want|doesn't scale|too big|clashes|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|fifty|sixty|hundred)[a-z-]* (?:percent|thousand|million|hundred|points|days|weeks|months|times|deals|customers|people|families|tickets|documents|rows)|\d[\d,.]*\s*(?:k\b|%|points|days|weeks|months|deals|customers|people|families|tickets|documents|rows|seats|agents|users|requests))`)
 
 // argued returns a sentence that argues for decision c, "" when none does: a reason, however
 // weakly worded (see argueRE), said in the decision's own turns, or a reason on its topic (a
@@ -1057,4 +1105,35 @@ func (f *turnFacts) argued(c *decisionCandidate, decided map[int]bool) string {
 // argues reports whether s argues for a choice (see argueRE).
 func argues(s string) bool {
 	return argueRE.MatchString(asciiLower(s))
+}
+
+// optionSentence finds, in the four turns before turn i, the sentence that put the chosen
+// option on the table among others ("Postgres with full-text search, or Elasticsearch"):
+// one that names every content word of choice and offers an alternative. It returns the
+// turn and the sentence, or "".
+func optionSentence(m *transcript.Meeting, i int, choice string) (int, string) {
+	words := contentWords(choice)
+	if len(words) == 0 {
+		return -1, ""
+	}
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		for _, s := range splitSentences(m.Turns[j].Text) {
+			lower := strings.ToLower(s)
+			if !strings.Contains(lower, " or ") && !strings.Contains(lower, "option") {
+				continue
+			}
+			cw := contentWords(s)
+			all := true
+			for _, w := range words {
+				if !sharesWord([]string{w}, cw) {
+					all = false
+					break
+				}
+			}
+			if all {
+				return j, s
+			}
+		}
+	}
+	return -1, ""
 }

@@ -289,3 +289,166 @@ func BenchmarkFindDecisions(b *testing.B) {
 		findDecisions(m)
 	}
 }
+
+func TestSpokenDecision(t *testing.T) {
+	for _, tc := range []struct {
+		s         string
+		want      string // "" for no decision
+		anaphoric bool
+	}{
+		{"Okay, Postgres it is.", "Postgres", false},
+		{"Right. Let's drop the invoice PDF rework from this sprint.", "drop the invoice PDF rework from this sprint", false},
+		{"Let's not pre-fill at all for now.", "not pre-fill at all for now", false},
+		{"Let's do it.", "", true},
+		{"Then we do CSV only for now.", "we do CSV only for now", false},
+		{"We're moving to weekly releases from December.", "We're moving to weekly releases from December", false},
+		{"From now on, schema migrations ship in their own deploy.", "From now on, schema migrations ship in their own deploy", false},
+		{"Okay, agreed: no progress bar, just the step text.", "no progress bar, just the step text", false},
+		{"Agreed, start fresh on January 1st.", "start fresh on January 1st", false},
+		{"So the plan is grouped notifications and a digest.", "grouped notifications and a digest", false},
+		{"Okay, both go in: bulk edit and the rate limiter.", "both go in: bulk edit and the rate limiter", false},
+		{"Then the treasurer's report is accepted.", "the treasurer's report is accepted", false},
+		{"The group settled on the brewery, pending a quote.", "the brewery, pending a quote", false},
+		// Not decisions: meeting process, descriptions, hedges, questions, old news.
+		{"Let's get started.", "", false},
+		{"Let's move on to the demo.", "", false},
+		{"Let's talk about the integrations next week.", "", false},
+		{"Let's do two o'clock.", "", false},
+		{"Let's not let it lapse.", "", false},
+		{"We show recent items and a hint about filters.", "", false},
+		{"We're listing requirements, not making decisions.", "", false},
+		{"Okay, we're recording.", "", false},
+		{"Then I'll test it on the old iPad.", "", false},
+		{"Then we're done.", "", false},
+		{"Then, profile from that, and explain how to use it.", "", false},
+		{"Maybe we go with the managed service from now on.", "", false},
+		{"Should we drop annotations from the beta?", "", false},
+		{"Need to clearly specify what it IS", "", false},
+		{"That's just how it is.", "", false},
+		{"We moved the release to Q2 last week.", "", false},
+		{"I'd like to point out that the feed is separate.", "", false},
+		{"Agreed, the empty states matter more.", "", false},
+		{"DRM is out of scope.", "", false},
+	} {
+		got, anaphoric, ok := spokenDecision(tc.s)
+		if tc.want == "" && !tc.anaphoric {
+			if ok {
+				t.Errorf("spokenDecision(%q) = %q, want no decision", tc.s, got)
+			}
+			continue
+		}
+		if !ok || got != tc.want || anaphoric != tc.anaphoric {
+			t.Errorf("spokenDecision(%q) = %q, %v, %v; want %q, %v", tc.s, got, anaphoric, ok, tc.want, tc.anaphoric)
+		}
+	}
+}
+
+func TestFindDecisionsAcrossTurns(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  []wantDecision
+	}{
+		{
+			name: "proposal and assent",
+			lines: []string{
+				"Kenji Sato: So I'd like to mute the test merchants in PagerDuty. Any objections?",
+				"Ana Lopez: None from me. Go ahead and mute them, they're not real traffic so there's nothing to wake up for.",
+			},
+			want: []wantDecision{{text: "mute the test merchants in PagerDuty", by: "Kenji Sato", rationale: "so there's nothing", evidence: 2}},
+		},
+		{
+			name: "proposal and assent, no reason",
+			lines: []string{
+				"María Farías: I'd want to debounce the queries at 200 milliseconds.",
+				"Priya Natarajan: Works for me.",
+			},
+			want: []wantDecision{{text: "debounce the queries at 200 milliseconds", rationale: "200 milliseconds", evidence: 2}},
+		},
+		{
+			name: "proposal without assent, or conditional, is no decision",
+			lines: []string{
+				"Ben Ortiz: I'd like to interview five admins.",
+				"Olu Adeyemi: I can line up the admins.",
+				"Kenji Sato: I'd take that on if I had time.",
+				"Fatima Haddad: Sounds good.",
+			},
+		},
+		{
+			name: "choice put as a question, settled by the answer",
+			lines: []string{
+				"Ben Ortiz: Should we also drop the annotations feature from the beta? It's not finished.",
+				"Ana Lopez: Yes, annotations are out of the beta.",
+			},
+			want: []wantDecision{{text: "annotations are out of the beta", rationale: "It's not finished."}},
+		},
+		{
+			name: "question answered with a promise is not a decision",
+			lines: []string{
+				"Fatima Haddad: Can we get both highs closed before the audit?",
+				"Kenji Sato: Yes, the allowlist will be in by Friday.",
+				"Lena Fischer: Are we doing the demo on the 13th or the 16th?",
+				"Ana Lopez: The 13th, same as always.",
+			},
+		},
+		{
+			name: "let's do it points at the next sentence",
+			lines: []string{
+				"Kenji Sato: Can we please stop doing deploys on Friday afternoons?",
+				"Ben Ortiz: Yes. Two of the last three incidents started on a Friday.",
+				"Tom Weber: Let's do it. No deploys after 2pm on Fridays, starting next week.",
+			},
+			want: []wantDecision{{text: "No deploys after 2pm on Fridays, starting next week", by: "Tom Weber", rationale: "Two of the last three", evidence: 2}},
+		},
+		{
+			name: "a reason for another decision is not this one's",
+			lines: []string{
+				"Ana Lopez: Let's drop the PDF rework, because finance won't switch until January.",
+				"Ana Lopez: Then we do CSV only for now.",
+			},
+			want: []wantDecision{{text: "drop the PDF rework", rationale: "because finance"}, {text: "we do CSV only for now", rationale: "-"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := meetingOf(t, "2024-03-04", nil, tc.lines...)
+			got := findDecisions(m)
+			if len(got) != len(tc.want) {
+				t.Fatalf("found %d decisions, want %d: %+v", len(got), len(tc.want), got)
+			}
+			for i, w := range tc.want {
+				d := got[i]
+				if d.Decision != w.text {
+					t.Errorf("decision %d = %q, want %q", i, d.Decision, w.text)
+				}
+				if w.by != "" && d.DecidedBy != w.by {
+					t.Errorf("decision %d by %q, want %q", i, d.DecidedBy, w.by)
+				}
+				switch {
+				case w.rationale == "-" && d.RationaleStated:
+					t.Errorf("decision %d rationale = %q, want none", i, d.Rationale)
+				case w.rationale != "" && w.rationale != "-" && !strings.Contains(d.Rationale, w.rationale):
+					t.Errorf("decision %d rationale = %q, want it to hold %q", i, d.Rationale, w.rationale)
+				}
+				n := w.evidence
+				if n == 0 {
+					n = 1
+				}
+				if len(d.Evidence) < n {
+					t.Errorf("decision %d has %d pieces of evidence, want at least %d", i, len(d.Evidence), n)
+				}
+				for _, e := range d.Evidence {
+					found := false
+					for _, turn := range m.Turns {
+						if strings.Contains(turn.Text, e.Quote) {
+							found = true
+						}
+					}
+					if !found {
+						t.Errorf("evidence %q is not in the meeting", e.Quote)
+					}
+				}
+			}
+		})
+	}
+}

@@ -125,22 +125,46 @@ func lowerASCII(s string) string {
 	return string(b)
 }
 
-// dueHints are lower-case parts of every due phrase that has no digit.
-var dueHints = []string{"eod", "cob", "eob", "eow", "eom", "end of", "close of", "today", "tonight",
-	"afternoon", "morning", "evening", "noon", "lunch", "tomorrow", "week", "month", "quarter",
-	"next", "asap", "day", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar",
-	"apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
-
-// mayHaveDue is a cheap test that sentence could hold a due phrase.
+// mayHaveDue is a cheap test that sentence could hold a due phrase: a digit, or a word that
+// every due phrase without a digit contains ("friday", "eod", "tomorrow", "week", "nov"…).
 func mayHaveDue(sentence string) bool {
-	if strings.ContainsAny(sentence, "0123456789") {
-		return true
-	}
-	lower := strings.ToLower(sentence)
-	for _, h := range dueHints {
-		if strings.Contains(lower, h) {
+	start := -1
+	for i := 0; i <= len(sentence); i++ {
+		c := byte(' ')
+		if i < len(sentence) {
+			c = sentence[i]
+		}
+		if '0' <= c && c <= '9' {
 			return true
 		}
+		letter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+		switch {
+		case letter && start < 0:
+			start = i
+		case !letter && start >= 0:
+			if isDueWord(sentence[start:i]) {
+				return true
+			}
+			start = -1
+		}
+	}
+	return false
+}
+
+// isDueWord reports whether w (ASCII letters) is a word that due phrases are built on.
+func isDueWord(w string) bool {
+	if len(w) < 3 || len(w) > 9 {
+		return false
+	}
+	switch strings.ToLower(w) {
+	case "eod", "cob", "eob", "eow", "eom", "end", "close", "today", "tonight", "afternoon",
+		"morning", "evening", "noon", "lunch", "lunchtime", "tomorrow", "week", "weekend", "month",
+		"quarter", "next", "asap", "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed",
+		"thursday", "thu", "thur", "thurs", "friday", "fri", "saturday", "sunday", "january",
+		"jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july",
+		"jul", "august", "aug", "september", "sep", "sept", "october", "oct", "november", "nov",
+		"december", "dec", "day", "days", "weeks", "months":
+		return true
 	}
 	return false
 }

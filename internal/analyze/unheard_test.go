@@ -102,6 +102,66 @@ func TestFindUnheard(t *testing.T) {
 			},
 		},
 		{
+			name: "answered with a number, a date, a yes inside, or a conditional",
+			lines: []string{
+				"Fatima Haddad: Do we have numbers on that?",
+				"Olu Adeyemi: Forty-two percent of trial sign-ups stop at billing.",
+				"Ana Lopez: Last question, when does this go to engineering?",
+				"Priya Natarajan: Handoff is the 20th.",
+				"Fatima Haddad: Do they have SOC 2?",
+				"Sofia Rossi: Type two, yes. I have the report.",
+				"Ana Lopez: Is the fourteenth still realistic?",
+				"Dev Shah: If the fix lands Monday, yes.",
+				"Raj Patel: Why didn't your monitoring catch it?",
+				"Ben Ortiz: It should have, and it didn't.",
+			},
+		},
+		{
+			name: "a counter-question that points back, or names the asker, takes it up",
+			lines: []string{
+				"Priya Natarajan: And the design QA for the settings page, who does that?",
+				"Ana Lopez: Can you do it, Priya?",
+				"Priya Natarajan: Sure, on Thursday.",
+				"Kenji Sato: What's the plan for the on-call tickets?",
+				"Ana Lopez: Kenji, how many points are those?",
+				"Kenji Sato: Five.",
+			},
+		},
+		{
+			name: "moving on: a new question, a deferral, out of time, one more thing",
+			lines: []string{
+				"Grace Kim: And is the price going up next year?",
+				"Olu Adeyemi: Let me check on the SSO thing again, Ben, is the twelve hours the max?",
+				"Ben Ortiz: Twelve hours for the standard plan.",
+				"Kenji Sato: What level are we offering, senior or staff?",
+				"Fatima Haddad: Let's come back to references.",
+				"María Farías: Is the balance view going to be fast enough for the dashboard?",
+				"Fatima Haddad: We're out of time.",
+				"María Farías: Are we still doing the demo on Friday or did that move?",
+				"Ben Ortiz: Oh, and before I forget, the webhook needs a line in the changelog.",
+			},
+			want: []string{
+				"unanswered-question Grace Kim: And is the price going up next year?",
+				"unanswered-question Kenji Sato: What level are we offering, senior or staff?",
+				"unanswered-question María Farías: Is the balance view going to be fast enough",
+				"unanswered-question María Farías: Are we still doing the demo on Friday",
+			},
+		},
+		{
+			name: "asking for a volunteer is a real question; offers and rhetoric are not",
+			lines: []string{
+				"Fatima Haddad: Anyone want to take the inventory of the reporting jobs?",
+				"Ben Ortiz: Lunch arrives at noon.",
+				"Ana Lopez: Anything you need from me?",
+				"Ben Ortiz: Lunch arrives at noon.",
+				"Ana Lopez: Honestly, how is that even a question?",
+				"Ben Ortiz: Lunch arrives at noon.",
+				"Hannah Berg: Raj, anything else?",
+				"Ben Ortiz: Lunch arrives at noon.",
+			},
+			want: []string{"unanswered-question Fatima Haddad: Anyone want to take the inventory"},
+		},
+		{
 			name:  "answer addressed to the asker by name",
 			lines: []string{"Ben Ortiz: Where are the slides?", "Ana Lopez: Ben, check the shared drive."},
 		},
@@ -222,6 +282,10 @@ func TestRealQuestion(t *testing.T) {
 		"Any other business?":                  false,
 		"Sounds good?":                         false,
 		"Why?":                                 false,
+		"Anything that worried anyone?":        false,
+		"Anyone want to take the notes?":       true,
+		"Who doesn't love a 2am page, right?":  false,
+		"How is that even a question?":         false,
 	} {
 		if got := realQuestion(s); got != want {
 			t.Errorf("realQuestion(%q) = %v, want %v", s, got, want)

@@ -68,10 +68,9 @@ func (f *Factory) pickEngine(choice string) (analyze.Engine, error) {
 		if choice == "llm" {
 			return nil, &llmConfigError{fmt.Errorf("--engine llm: no LLM configured: set %s, or --base-url (or %s) for a local server such as Ollama", s.APIKeyVar, config.EnvBaseURL)}
 		}
-		// The notice is for a person: it stays out of logs and CI output, like progress.
-		if f.IOStreams.IsStderrTTY() {
-			fmt.Fprintf(f.IOStreams.ErrOut, "debrief: no LLM configured (set %s or %s); using the offline engine\n", s.APIKeyVar, config.EnvBaseURL)
-		}
+		// One line, so that a user who expected the LLM knows it was not used; --engine
+		// offline says the same thing silently.
+		fmt.Fprintf(f.IOStreams.ErrOut, "debrief: no LLM configured (set %s or %s); using the offline engine\n", s.APIKeyVar, config.EnvBaseURL)
 		return analyze.Offline{}, nil
 	}
 	e, err := f.newLLMEngine(s)

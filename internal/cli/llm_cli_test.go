@@ -168,14 +168,12 @@ func assertNoKey(t *testing.T, env *llmEnv, runs ...run) {
 func TestAutoEngine(t *testing.T) {
 	t.Run("nothing configured: offline, one line", func(t *testing.T) {
 		env := newLLMEnv(t, nil)
-		env.stderrTTY = true
 		r := env.run(t, "", planning, "--format", "json")
 		if r.code != 0 || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "using the offline engine") {
 			t.Errorf("exit %d stderr %q", r.code, r.stderr)
 		}
-		env.stderrTTY = false
-		if r := env.run(t, "", planning); r.stderr != "" {
-			t.Errorf("stderr not a terminal: the notice should stay out of logs: %q", r.stderr)
+		if r := env.run(t, "", planning, "--engine", "offline"); r.stderr != "" {
+			t.Errorf("--engine offline is silent about the engine: %q", r.stderr)
 		}
 		if !strings.Contains(r.stdout, `"name":"offline"`) {
 			t.Errorf("not the offline engine: %.200s", r.stdout)

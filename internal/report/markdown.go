@@ -66,6 +66,13 @@ func writeHeader(b *strings.Builder, f *analyze.Findings, info MeetingInfo) {
 	}
 	parts = append(parts, escape(engine)+" engine")
 	b.WriteString(strings.Join(parts, " · ") + "\n\n")
+	for _, w := range f.Engine.Warnings {
+		b.WriteString("> **Warning:** " + escape(w) + "\n\n")
+	}
+	if f.Engine.Dropped > 0 {
+		b.WriteString("> " + plural(f.Engine.Dropped, "finding", "findings") +
+			" from the model cited words that are not in the transcript and were left out.\n\n")
+	}
 }
 
 // writeNext lists the things most worth doing next.

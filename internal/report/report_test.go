@@ -512,3 +512,18 @@ func TestTerminal(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkdownShowsEngineWarnings(t *testing.T) {
+	f := standup()
+	f.Engine.Warnings = []string{"the model's answer was cut off twice; the offline findings are shown"}
+	f.Engine.Dropped = 2
+	var b strings.Builder
+	if err := Markdown(&b, f); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"**Warning:** the model's answer was cut off twice", "2 findings from the model cited words that are not in the transcript"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}
