@@ -274,7 +274,11 @@ func (c coach) silent() []Coaching {
 		if len(others) > coachListMax {
 			whom = "each of them"
 		}
-		sug = "Check in with " + whom + " after the meeting and ask each for their view directly; next time, invite them by name early on."
+		ask := "ask for their view directly"
+		if len(others) > 1 {
+			ask = "ask each for their view directly"
+		}
+		sug = "Check in with " + whom + " after the meeting and " + ask + "; next time, invite them by name early on."
 	}
 	return []Coaching{{Principle: PrincipleHeard, Observation: obs, Suggestion: sug, Refs: coachUnheardIDs(items)}}
 }

@@ -487,11 +487,25 @@ func firstWords(s string, n int) string {
 func decisionWindow(m *transcript.Meeting, i int) []int {
 	out := []int{i}
 	for _, d := range []int{1, -1, 2, -2, 3} {
-		if j := i + d; j >= 0 && j < len(m.Turns) {
-			out = append(out, j)
+		j := i + d
+		if j < 0 || j >= len(m.Turns) || headingBetween(m, i, j) {
+			continue
 		}
+		out = append(out, j)
 	}
 	return out
+}
+
+// headingBetween reports whether a section heading of notes lies between turns i and j (or is
+// j): a reason under another heading belongs to another topic.
+func headingBetween(m *transcript.Meeting, i, j int) bool {
+	lo, hi := min(i, j), max(i, j)
+	for k := lo; k <= hi; k++ {
+		if k != i && m.Turns[k].Heading {
+			return true
+		}
+	}
+	return false
 }
 
 // turnFacts holds what the decision rules learn about each turn, worked out once per turn
@@ -508,12 +522,23 @@ func newTurnFacts(m *transcript.Meeting) *turnFacts {
 	return &turnFacts{m: m, reasons: make([][]string, len(m.Turns)), alt: make([]int8, len(m.Turns))}
 }
 
-// reasonsOf returns the sentences of turn j that state a reason and are not questions.
+// isDecisionSentence reports whether s states a decision of its own, so that a reason in it
+// belongs to that decision.
+func isDecisionSentence(s string) bool {
+	if _, ok := phrasedDecision(s); ok {
+		return true
+	}
+	_, _, ok := spokenDecision(s)
+	return ok
+}
+
+// reasonsOf returns the sentences of turn j that state a reason, are not questions and are not
+// decisions of their own (whose reason is theirs, not a neighbour's).
 func (f *turnFacts) reasonsOf(j int) []string {
 	if f.reasons[j] == nil {
 		f.reasons[j] = []string{}
 		for _, s := range splitSentences(f.m.Turns[j].Text) {
-			if statesReason(s) && !isQuestion(s) {
+			if statesReason(s) && !isQuestion(s) && !isDecisionSentence(s) {
 				f.reasons[j] = append(f.reasons[j], s)
 			}
 		}
@@ -531,13 +556,6 @@ func (f *turnFacts) rationale(window []int, sentence string) string {
 	for _, j := range window {
 		for _, s := range f.reasonsOf(j) {
 			if s == sentence {
-				continue
-			}
-			if _, ok := phrasedDecision(s); ok {
-				// Another decision's own reason, not this one's.
-				continue
-			}
-			if _, _, ok := spokenDecision(s); ok {
 				continue
 			}
 			return s
@@ -734,9 +752,21 @@ var scopeRE = regexp.MustCompile(`\b(?:goes in|(?:both|all) go in|goes ahead|(?:
 // settledRE matches notes that report the group's choice: "the group settled on the brewery".
 var settledRE = regexp.MustCompile(`\b(?:we|team|group|everyone|board|committee|they)\b[^,.;]{0,20}?\b(?:settled on|went with|opted for|landed on|chose)\s+(.+)$`)
 
-// hypotheticalRE matches, in lower-cased text, what makes a sentence a wish, a condition or a
-// hedge rather than a decision.
-var hypotheticalRE = regexp.MustCompile(`\b(?:if|unless|whether|would|could|might|maybe|perhaps|should|probably|what if|how about|i guess|i think|i'd|wonder|suppose|assuming|in case)\b`)
+// hedged reports whether lower-cased text is a wish, a condition or a hedge rather than a
+// decision: it holds "if", "would", "maybe", "I think"…
+func hedged(lower string) bool {
+	if containsAny(lower, "how about", "i guess", "i think", "in case") {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '\'') }) {
+		switch w {
+		case "if", "unless", "whether", "would", "could", "might", "maybe", "perhaps", "should",
+			"probably", "i'd", "wonder", "suppose", "assuming":
+			return true
+		}
+	}
+	return false
+}
 
 // notChoiceVerb reports whether a verb after "let's" or "we" says how the meeting runs, or a
 // state, rather than a choice ("let's move on", "we know", "we're recording").
@@ -816,15 +846,17 @@ func spokenDecision(s string) (text string, anaphoric, ok bool) {
 		case "the", "that", "this", "it", "we", "i", "you", "they", "but", "and", "so",
 			"though", "with", "on", "totally", "completely", "absolutely", "thanks", "let's":
 		default:
-			if countWords(rest) >= 4 && !hypotheticalRE.MatchString(lowRest) {
+			if countWords(rest) >= 4 && !hedged(lowRest) {
 				return cleanChoice(rest[len("agreed,"):]), false, true
 			}
 		}
 	}
-	if hypotheticalRE.MatchString(lowRest) || strings.HasPrefix(lowRest, "i ") || strings.HasPrefix(lowRest, "i'") {
+	if hedged(lowRest) || strings.HasPrefix(lowRest, "i ") || strings.HasPrefix(lowRest, "i'") {
 		return "", false, false
 	}
-	if m := itIsRE.FindStringSubmatch(lowRest); m != nil {
+	if !strings.Contains(lowRest, "it is") {
+		// Not "X it is".
+	} else if m := itIsRE.FindStringSubmatch(lowRest); m != nil {
 		switch strings.Fields(m[1])[0] {
 		case "that", "this", "what", "whatever", "here", "there", "where", "how", "as", "which",
 			"who", "it", "such", "so", "yes", "no", "i", "because", "whoever", "wherever":
@@ -832,7 +864,9 @@ func spokenDecision(s string) (text string, anaphoric, ok bool) {
 			return cleanChoice(rest[:len(m[1])]), false, true
 		}
 	}
-	if m := letsRE.FindStringSubmatchIndex(lowRest); m != nil {
+	if !strings.Contains(lowRest, "let") {
+		// Not "let's X".
+	} else if m := letsRE.FindStringSubmatchIndex(lowRest); m != nil {
 		verb := lowRest[m[4]:m[5]]
 		after := strings.TrimSpace(lowRest[m[6]:m[7]])
 		negated := m[2] >= 0
@@ -852,7 +886,9 @@ func spokenDecision(s string) (text string, anaphoric, ok bool) {
 		}
 		return "", false, false
 	}
-	if m := weChoiceRE.FindStringSubmatchIndex(lowRest); m != nil {
+	if !strings.Contains(lowRest, "we") {
+		// Not "we do X".
+	} else if m := weChoiceRE.FindStringSubmatchIndex(lowRest); m != nil {
 		var verb, after string
 		if m[2] >= 0 {
 			verb, after = lowRest[m[2]:m[3]], lowRest[m[4]:m[5]]
@@ -882,11 +918,21 @@ func spokenDecision(s string) (text string, anaphoric, ok bool) {
 			}
 		}
 	}
-	if m := planRE.FindStringSubmatchIndex(lowRest); m != nil && !containsAny(lowRest, "plan today", "plan for today", "plan for this") {
+	if !strings.Contains(lowRest, "plan is") {
+		// Not "the plan is X".
+	} else if m := planRE.FindStringSubmatchIndex(lowRest); m != nil && !containsAny(lowRest, "plan today", "plan for today", "plan for this") {
 		return cleanChoice(rest[m[2]:]), false, true
 	}
-	if pm := policyRE.FindString(lowRest); (pm != "" && !strings.HasSuffix(pm, " with")) || scopeRE.MatchString(lowRest) {
+	if containsAny(lowRest, "from now", "from here", "going forward", "starting ", "as of ") {
+		if pm := policyRE.FindString(lowRest); pm != "" && !strings.HasSuffix(pm, " with") {
+			return cleanChoice(rest), false, true
+		}
+	}
+	if containsAny(lowRest, "goes ", "go in", "out of", "move", "slip", "accepted", "approved", "adopted", "carried") && scopeRE.MatchString(lowRest) {
 		return cleanChoice(rest), false, true
+	}
+	if !containsAny(lowRest, "settled on", "went with", "opted for", "landed on", "chose") {
+		return "", false, false
 	}
 	if m := settledRE.FindStringSubmatchIndex(lowRest); m != nil {
 		return cleanChoice(rest[m[2]:]), false, true
@@ -1074,7 +1120,7 @@ func (f *turnFacts) argued(c *decisionCandidate, decided map[int]bool) string {
 		if j == c.also {
 			return "", true
 		}
-		if j < 0 || j >= len(f.m.Turns) || decided[j] {
+		if j < 0 || j >= len(f.m.Turns) || decided[j] || f.m.Turns[j].Heading {
 			return "", false
 		}
 		for _, s := range splitSentences(f.m.Turns[j].Text) {

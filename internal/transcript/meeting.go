@@ -94,6 +94,9 @@ type Turn struct {
 	Text    string  `json:"text"`
 	// Line is the 1-based line of the input where the turn starts.
 	Line int `json:"line"`
+	// Heading is true for a section heading of notes ("## 2. Q3 financials"): a boundary
+	// between topics, not something said.
+	Heading bool `json:"-"`
 	// Spans map the parts of Text to the input lines they came from, when a turn was joined
 	// from several cues or lines. Empty means all of Text starts at Line.
 	Spans []Span `json:"-"`

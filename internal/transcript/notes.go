@@ -699,7 +699,7 @@ func (np *notesParser) turns() {
 		if h := headingMatch(c); h != nil && !l.bullet && !l.quote {
 			cur, lastSpoken = -1, -1
 			if text := headingText(h[2]); text != "" {
-				add(Turn{Text: text, Line: line, Start: Unknown, End: Unknown})
+				add(Turn{Text: text, Line: line, Start: Unknown, End: Unknown, Heading: true})
 			}
 			continue
 		}
