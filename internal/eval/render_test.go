@@ -4,16 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/debrief-cli/debrief/internal/golden"
 
 	"github.com/debrief-cli/debrief/internal/analyze"
 	"github.com/debrief-cli/debrief/internal/transcript"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files under testdata/golden")
 
 // fixtureResults scores two small hand-made files.
 func fixtureResults() []FileResult {
@@ -63,7 +61,7 @@ func TestWriteText(t *testing.T) {
 		if verbose {
 			name = "verbose.txt"
 		}
-		golden(t, filepath.Join("testdata", "golden", name), b.Bytes())
+		golden.Check(t, filepath.Join("testdata", "golden", name), b.Bytes())
 	}
 }
 
@@ -85,7 +83,7 @@ func TestWriteJSON(t *testing.T) {
 		if verbose {
 			name = "verbose.json"
 		}
-		golden(t, filepath.Join("testdata", "golden", name), b.Bytes())
+		golden.Check(t, filepath.Join("testdata", "golden", name), b.Bytes())
 	}
 }
 
@@ -99,24 +97,3 @@ func TestWriteTextError(t *testing.T) {
 type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
-
-// golden compares got with the file at path, or rewrites the file with -update.
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden (run go test -update to create it): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (rerun with -update if the change is intended)\n--- got ---\n%s", path, got)
-	}
-}

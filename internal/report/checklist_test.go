@@ -14,6 +14,7 @@ import (
 	ics "github.com/arran4/golang-ical"
 
 	"github.com/debrief-cli/debrief/internal/analyze"
+	"github.com/debrief-cli/debrief/internal/golden"
 )
 
 func TestChecklistGolden(t *testing.T) {
@@ -35,7 +36,7 @@ func TestChecklistGolden(t *testing.T) {
 			if err := tc.write(&b); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join(dir, tc.name), b.Bytes())
+			golden.Check(t, filepath.Join(dir, tc.name), b.Bytes())
 		})
 	}
 }

@@ -3,18 +3,16 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/debrief-cli/debrief/internal/golden"
+
 	"github.com/debrief-cli/debrief/internal/analyze"
 	"github.com/debrief-cli/debrief/internal/transcript"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden/report")
 
 // meeting builds a meeting from lines "[HH:MM:SS ]Speaker: text", one turn per input line
 // (line i+1). A line without a "Name: " prefix has no speaker; without a time, no times.
@@ -257,29 +255,9 @@ func TestGolden(t *testing.T) {
 				if err := o.render(&b, fx.f()); err != nil {
 					t.Fatal(err)
 				}
-				golden(t, filepath.Join("..", "..", "testdata", "golden", "report", fx.name+o.ext), b.Bytes())
+				golden.Check(t, filepath.Join("..", "..", "testdata", "golden", "report", fx.name+o.ext), b.Bytes())
 			}
 		})
-	}
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden: %v (run go test ./internal/report -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run go test ./internal/report -update and check the diff):\n%s", path, got)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"unsafe"
 
 	"github.com/debrief-cli/debrief/internal/analyze"
+	"github.com/debrief-cli/debrief/internal/golden"
 	"github.com/debrief-cli/debrief/internal/transcript"
 )
 
@@ -83,7 +84,7 @@ func TestWeekGolden(t *testing.T) {
 			if err := tc.write(&b); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join(dir, tc.name), b.Bytes())
+			golden.Check(t, filepath.Join(dir, tc.name), b.Bytes())
 		})
 	}
 }

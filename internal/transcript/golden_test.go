@@ -1,16 +1,14 @@
 package transcript
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files under testdata/golden")
+	"github.com/debrief-cli/debrief/internal/golden"
+)
 
 const formatsDir = "../../testdata/formats"
 
@@ -39,7 +37,7 @@ func TestParseGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join("../../testdata/golden/parse", strings.TrimSuffix(name, filepath.Ext(name))+".json"), append(got, '\n'))
+			golden.Check(t, filepath.Join("../../testdata/golden/parse", strings.TrimSuffix(name, filepath.Ext(name))+".json"), append(got, '\n'))
 		})
 	}
 }
@@ -53,27 +51,6 @@ func fixtureFormat(name string) string {
 		}
 	}
 	return best
-}
-
-// golden compares got with the file at path, or rewrites the file with -update.
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden (run go test -update to create it): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (rerun with -update if the change is intended)\n--- got ---\n%s", path, got)
-	}
 }
 
 // fixtures returns the contents of the fixtures whose names start with prefix, for fuzz seeds.
