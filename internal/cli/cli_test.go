@@ -48,6 +48,18 @@ func TestExitCodes(t *testing.T) {
 	empty := write("empty.txt", "")
 	binary := write("photo.jpg", "\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00")
 	good := write("2026-11-18-sync.txt", "Ana Lopez: I'll send the notes by Friday.\nBen Ortiz: Thanks.\n")
+	brokenVTT := write("broken.vtt", "WEBVTT\n\n1\n00:00:01.000 -> 00:0x:02\nAna: hi\n\n2\nnot a time\nBen: hello\n")
+	longLine := write("one-line.txt", "Ana: "+strings.Repeat("word ", 2<<20))
+	latin1 := write("2026-11-18-latin1.txt", "Ana Lopez: I'll book the caf\xe9 by Friday.\nBen Ortiz: Great.\n")
+	huge := filepath.Join(dir, "huge.vtt")
+	if f, err := os.Create(huge); err != nil {
+		t.Fatal(err)
+	} else {
+		if err := f.Truncate(200 << 20); err != nil { // sparse: no disk used
+			t.Fatal(err)
+		}
+		f.Close()
+	}
 	tests := []struct {
 		name   string
 		args   []string
@@ -61,6 +73,10 @@ func TestExitCodes(t *testing.T) {
 		{name: "empty file", args: []string{empty}, code: ExitInput, stderr: "empty"},
 		{name: "binary file", args: []string{binary}, code: ExitInput, stderr: "binary"},
 		{name: "directory", args: []string{dir}, code: ExitInput, stderr: "is a directory"},
+		{name: "VTT with broken timestamps", args: []string{brokenVTT}, code: ExitInput, stderr: "broken.vtt"},
+		{name: "a 10 MB line", args: []string{longLine}, code: ExitInput, stderr: "MB long"},
+		{name: "a 200 MB file", args: []string{huge}, code: ExitInput, stderr: "over the 64 MB limit"},
+		{name: "invalid UTF-8 is repaired", args: []string{latin1}, code: ExitOK, stderr: "invalid UTF-8", stdout: "book the caf"},
 		{name: "unknown flag", args: []string{"--frobnicate", good}, code: ExitUsage, stderr: "unknown flag"},
 		{name: "bad format", args: []string{"--format", "pdf", good}, code: ExitUsage, stderr: "use auto, terminal, markdown or json"},
 		{name: "bad date", args: []string{"--date", "18/11/2026", good}, code: ExitUsage, stderr: "YYYY-MM-DD"},

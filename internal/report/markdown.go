@@ -172,7 +172,7 @@ func writeDecisions(b *strings.Builder, f *analyze.Findings) {
 		return
 	}
 	for _, d := range f.Decisions {
-		line := "- **" + escape(d.Decision) + "**"
+		line := "- **" + escape(strings.TrimRight(d.Decision, ". ")) + "**"
 		if d.DecidedBy != "" {
 			line += ", decided by " + escape(d.DecidedBy)
 		}
