@@ -78,7 +78,7 @@ var (
 	reportedRe = regexp.MustCompile(`(?i)\b(?:he|she|they|\p{Lu}\p{Ll}+)\s+(?:said|says|told|wrote|mentioned|claimed|promised|replied|emailed|texted)\b`)
 	// quotedRe matches a promise quoted from elsewhere: "wrote: I'll", "said, 'I'll".
 	quotedRe = regexp.MustCompile(`(?i)\b(?:said|says|wrote|writes|told\s+\w+|quote|quoting)\s*[,:]?\s*["“'‘]`)
-	// conditionalRe matches a condition on a promise.
+	// conditionalRe matches a condition on a promise; isConditional runs it.
 	conditionalRe = regexp.MustCompile(`(?i)\b(?:if|assuming|provided(?:\s+that)?|as\s+long\s+as|unless|depending\s+on|once\s+we\s+(?:get|have|hear))\b`)
 	// hedgeRe matches words that soften a promise.
 	hedgeRe = regexp.MustCompile(`(?i)\b(?:try|probably|maybe|perhaps|hopefully|might|attempt)\b`)
@@ -135,7 +135,122 @@ var sarcasmHints = []string{"right", "as if", "lol", "lmao", "/s", "spare time",
 
 // isSarcastic reports whether s says a promise it does not mean.
 func isSarcastic(s string) bool {
-	return hasAny(strings.ToLower(s), sarcasmHints) && sarcasmRe.MatchString(s)
+	return isSarcasticLower(s, strings.ToLower(s))
+}
+
+// isSarcasticLower is isSarcastic for s with its lower case already made.
+func isSarcasticLower(s, lower string) bool {
+	return hasAny(lower, sarcasmHints) && maySarcasm(s, lower) && sarcasmRe.MatchString(s)
+}
+
+// maySarcasm is a cheap test that sarcasmRe could match s (lower is s in lower case): each of
+// its branches needs one of these words. Case folding in the pattern also matches the Kelvin
+// sign and the long s, so a sentence holding one of them always goes to the pattern.
+func maySarcasm(s, lower string) bool {
+	if foldsToASCII(s) {
+		return true
+	}
+	return strings.HasPrefix(lower, "oh") || strings.HasPrefix(lower, "sure") || hasAny(lower, sarcasmNeeds) ||
+		hasAny(lower, sarcasmAdverbs) && hasAny(lower, sarcasmScopes)
+}
+
+// The words maySarcasm looks for: one of sarcasmNeeds, or an adverb with a scope ("I'll just
+// rewrite the entire thing").
+var (
+	sarcasmNeeds   = []string{"yeah", "if", "lol", "lmao", "/s", "spare", "why", "problem", "wrong"}
+	sarcasmAdverbs = []string{"just", "also"}
+	sarcasmScopes  = []string{"entire", "whole", "every", "all"}
+)
+
+// reportedVerbs and quotedVerbs are the verbs that every match of reportedRe and of quotedRe
+// holds, lower case.
+var (
+	reportedVerbs = []string{"said", "says", "told", "wrote", "mentioned", "claimed", "promised", "replied", "emailed", "texted"}
+	quotedVerbs   = []string{"said", "says", "wrote", "writes", "told", "quot"}
+)
+
+// isReported reports whether reportedRe matches s, looking for its verbs first.
+func isReported(s string) bool {
+	return mayHold(s, reportedVerbs) && reportedRe.MatchString(s)
+}
+
+// isQuoted reports whether quotedRe matches s, looking for its verbs first.
+func isQuoted(s string) bool {
+	return mayHold(s, quotedVerbs) && quotedRe.MatchString(s)
+}
+
+// mayHold is a cheap test that a case-insensitive pattern needing one of words (lower-case
+// ASCII) could match s. Case folding also matches the long s and the Kelvin sign to "s" and
+// "k", so a string holding one of them always passes.
+func mayHold(s string, words []string) bool {
+	if s == "" {
+		return false
+	}
+	return mayHoldLower(s, strings.ToLower(s), words)
+}
+
+// mayHoldLower is mayHold for s with its lower case already made.
+func mayHoldLower(s, lower string, words []string) bool {
+	return foldsToASCII(s) || hasAny(lower, words)
+}
+
+// clauseWords are the words after a space with which clauseEndRe can match, and condWords the
+// words with which conditionalRe can.
+var (
+	clauseWords = []string{"but", "because", "since", "so", "as", "if", "unless", "assuming", "provided", "though", "although", "which", "otherwise", "and"}
+	condWords   = []string{"if", "assuming", "provided", "as", "unless", "depending", "once"}
+)
+
+// mayEndClause is a cheap test that clauseEndRe could match task: each of its branches needs
+// one of these marks, or one of clauseWords at the start of a word.
+func mayEndClause(task string) bool {
+	return strings.ContainsAny(task, ",;(-–—?") || mayStartWord(task, clauseWords)
+}
+
+// isConditional reports whether conditionalRe matches s, looking for its words first.
+func isConditional(s string) bool {
+	return mayStartWord(s, condWords) && conditionalRe.MatchString(s)
+}
+
+// mayStartWord is a cheap test that a case-insensitive pattern that needs one of words (lower
+// case ASCII) at the start of a word could match s: one of them starts a word of s, in any
+// case. Case folding also matches the long s and the Kelvin sign to "s" and "k", so a string
+// holding one of them always passes.
+func mayStartWord(s string, words []string) bool {
+	for k := 0; k < len(s); k++ {
+		if !isWordByte(s[k]) || k > 0 && isWordByte(s[k-1]) {
+			continue
+		}
+		for _, w := range words {
+			if hasPrefixFold(s[k:], w) {
+				return true
+			}
+		}
+	}
+	return foldsToASCII(s)
+}
+
+// foldsToASCII reports whether s holds a letter that case-insensitive patterns match to an
+// ASCII letter: the Kelvin sign (k) or the long s (s).
+func foldsToASCII(s string) bool {
+	return strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f")
+}
+
+// hasPrefixFold reports whether s starts with prefix (lower-case ASCII) in any ASCII case.
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // hasAny reports whether lower contains one of the hints.
@@ -311,6 +426,7 @@ type pending struct {
 // finder holds the state of one pass over a meeting.
 type finder struct {
 	m      *transcript.Meeting
+	x      *meetingText
 	people people
 	notes  bool
 	found  []candidate
@@ -322,7 +438,13 @@ type finder struct {
 // accepted it), requests someone took on, and concrete work the group named with no owner.
 // Each carries its evidence; the same commitment said twice is reported once.
 func findCommitments(m *transcript.Meeting) []Commitment {
-	f := &finder{m: m, people: newPeople(m), notes: m.Format == transcript.FormatNotes || !m.HasTimes && !m.HasSpeakers}
+	return findCommitmentsIn(newMeetingText(m))
+}
+
+// findCommitmentsIn is findCommitments reading the turns through x.
+func findCommitmentsIn(x *meetingText) []Commitment {
+	m := x.m
+	f := &finder{m: m, x: x, people: newPeople(m), notes: m.Format == transcript.FormatNotes || !m.HasTimes && !m.HasSpeakers}
 	inList := false
 	for i, t := range m.Turns {
 		text := strings.TrimSpace(t.Text)
@@ -474,6 +596,12 @@ func (f *finder) itemPart(i int, part, quote, owner string, conf float64) {
 			}
 		}
 	}
+	if !found {
+		// "Someone should set up disk alerts": the task is what follows.
+		if loc := findNeed(task); loc != nil && strings.TrimSpace(task[:loc[0]]) == "" {
+			task = task[loc[2]:loc[3]]
+		}
+	}
 	due, dueText := resolveDue(part, f.m.Date)
 	task = cleanTask(task, dueText)
 	if countWords(task) == 0 && !found {
@@ -490,7 +618,7 @@ func (f *finder) itemPart(i int, part, quote, owner string, conf float64) {
 		conf = confMarkerBare
 	}
 	c := Commitment{Owner: owner, Task: task, Due: due, DueText: dueText, Confidence: conf}
-	if conditionalRe.MatchString(part) {
+	if isConditional(part) {
 		c.Flags = append(c.Flags, FlagConditional)
 	}
 	f.add(c, i, quote)
@@ -526,7 +654,7 @@ func (f *finder) addReferent(i int, s string) {
 	t := f.m.Turns[i]
 	if k := strings.Index(t.Text, s); k > 0 {
 		if before := strings.TrimSpace(t.Text[:k]); countWords(before) >= 3 {
-			last.c.Evidence = append(last.c.Evidence, EvidenceFor(t, before))
+			last.c.Evidence = withEvidence(last.c.Evidence, EvidenceFor(t, before))
 			return
 		}
 	}
@@ -543,8 +671,26 @@ func (f *finder) addReferent(i int, s string) {
 		quote = sentences[len(sentences)-1]
 	}
 	if quote != "" {
-		last.c.Evidence = append(last.c.Evidence, EvidenceFor(prev, quote))
+		last.c.Evidence = withEvidence(last.c.Evidence, EvidenceFor(prev, quote))
 	}
+}
+
+// withEvidence adds e to list unless the list already cites the same words: the same line
+// with a quote that holds e's, or that e's holds (then e, the longer, replaces it).
+func withEvidence(list []Evidence, e Evidence) []Evidence {
+	for i, have := range list {
+		if have.Line != e.Line {
+			continue
+		}
+		switch {
+		case strings.Contains(have.Quote, e.Quote):
+			return list
+		case strings.Contains(e.Quote, have.Quote):
+			list[i] = e
+			return list
+		}
+	}
+	return append(list, e)
 }
 
 // confirmWindow is how many turns back a marker naming only an owner looks for their promise.
@@ -559,7 +705,7 @@ func (f *finder) confirm(i int, owner, quote string) {
 			return
 		}
 		if c.c.Owner == owner {
-			c.c.Evidence = append(c.c.Evidence, EvidenceFor(f.m.Turns[i], quote))
+			c.c.Evidence = withEvidence(c.c.Evidence, EvidenceFor(f.m.Turns[i], quote))
 			c.c.Confidence = max(c.c.Confidence, confMarker)
 			return
 		}
@@ -581,18 +727,20 @@ func (f *finder) speech(i int) {
 	if f.ask != nil && i-f.ask.turn > acceptWindow {
 		f.ask = nil
 	}
-	sentences := splitSentences(t.Text)
+	sentences := f.x.sentences(i)
 	took := false
 	sarcastic := make([]bool, len(sentences))
+	lowers := make([]string, len(sentences))
 	for k, s := range sentences {
-		sarcastic[k] = isSarcastic(s)
+		lowers[k] = strings.ToLower(s)
+		sarcastic[k] = isSarcasticLower(s, lowers[k])
 	}
 	for k, s := range sentences {
-		lower := strings.ToLower(s)
+		lower := lowers[k]
 		if sarcastic[k] || k+1 < len(sentences) && sarcastic[k+1] && countWords(sentences[k+1]) <= 2 {
 			continue
 		}
-		if isQuestion(s) {
+		if f.x.isQuestion(i, k) {
 			if hasAny(lower, requestHints) {
 				f.request(i, s)
 			}
@@ -637,7 +785,7 @@ func (f *finder) speech(i int) {
 		if last.c.DueText == "" {
 			last.c.Due, last.c.DueText = a.due, a.dueText
 		}
-		last.c.Evidence = append(last.c.Evidence, EvidenceFor(f.m.Turns[a.turn], a.quote))
+		last.c.Evidence = withEvidence(last.c.Evidence, EvidenceFor(f.m.Turns[a.turn], a.quote))
 		return
 	}
 	// "Sure." after "Can you send it?": the one who answered owns the task.
@@ -645,9 +793,114 @@ func (f *finder) speech(i int) {
 		if accepts {
 			c := Commitment{Owner: t.Speaker, Task: a.task, Due: a.due, DueText: a.dueText, Confidence: confRequest}
 			f.add(c, a.turn, a.quote)
-			f.found[len(f.found)-1].c.Evidence = append(f.found[len(f.found)-1].c.Evidence, EvidenceFor(t, sentences[0]))
+			f.found[len(f.found)-1].c.Evidence = withEvidence(f.found[len(f.found)-1].c.Evidence, EvidenceFor(t, sentences[0]))
 		}
 	}
+}
+
+// promiseAnchored is promiseRe anchored at the start of its input, for findPromise.
+var promiseAnchored = regexp.MustCompile(`^(?:` + promiseRe.String() + `)`)
+
+// findPromise returns the first match of promiseRe in s, as promiseRe.FindStringIndex does.
+// A match starts at the start of s or at one of the marks before its subject ("I", "we",
+// "let", "leave", "on"), so the anchored pattern is tried only there, and only when such a
+// subject follows.
+func findPromise(s string) []int {
+	for q := 0; q < len(s); q++ {
+		n := promiseSepLen(s[q:])
+		if q > 0 && n == 0 {
+			continue
+		}
+		if !(q == 0 && promiseSubject(s, 0)) && !(n > 0 && promiseSubject(s, q+n)) {
+			continue
+		}
+		if promiseAnchored.MatchString(s[q:]) {
+			loc := promiseAnchored.FindStringIndex(s[q:])
+			return []int{q + loc[0], q + loc[1]}
+		}
+	}
+	return nil
+}
+
+// needAnchored is needRe anchored at the start of its input, for findNeed.
+var needAnchored = regexp.MustCompile(`^(?:` + needRe.String() + `)`)
+
+// findNeed returns the first match of needRe in s with its group, as
+// needRe.FindStringSubmatchIndex does. A match starts at the start of s or at a space or
+// punctuation mark before its subject ("we", "someone", "one of us"), so the anchored pattern
+// is tried only there. The long s folds to "s", so a string holding one goes to needRe.
+func findNeed(s string) []int {
+	if foldsToASCII(s) {
+		return needRe.FindStringSubmatchIndex(s)
+	}
+	for q := 0; q < len(s); q++ {
+		sep := strings.IndexByte(" \t\n\f\r,;:", s[q]) >= 0
+		if q > 0 && !sep {
+			continue
+		}
+		if !(q == 0 && needSubject(s, 0)) && !(sep && needSubject(s, q+1)) || !needAnchored.MatchString(s[q:]) {
+			continue
+		}
+		loc := needAnchored.FindStringSubmatchIndex(s[q:])
+		for k := range loc {
+			if loc[k] >= 0 {
+				loc[k] += q
+			}
+		}
+		return loc
+	}
+	return nil
+}
+
+// needSubject reports whether the subject of a need ("we", "someone", "one of us") can start
+// at s[k].
+func needSubject(s string, k int) bool {
+	return k < len(s) && strings.IndexByte("wWsSoO", s[k]) >= 0
+}
+
+// discourseStarts are the first words of every match of discourseRe, lower case.
+var discourseStarts = []string{"just", "be", "say", "admit", "add", "pass", "think", "know", "see", "guess", "bet",
+	"tell", "start", "begin", "go", "kick", "walk", "recap", "summari", "repeat", "rephrase", "clarify", "explain",
+	"answer", "respond", "note", "mention", "point", "leave", "keep", "defer", "echo", "second", "jump", "stop",
+	"hand", "turn", "share", "mute", "unmute", "give", "put", "ask", "interrupt", "push", "play", "get",
+	"understand", "have", "try", "need", "miss", "take", "let", "remember", "wait"}
+
+// isDiscourse reports whether discourseRe matches after, looking at its first word first.
+func isDiscourse(after string) bool {
+	if !foldsToASCII(after) {
+		rest := strings.TrimLeft(after, " \t\n\f\r")
+		found := false
+		for _, w := range discourseStarts {
+			if hasPrefixFold(rest, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return discourseRe.MatchString(after)
+}
+
+// promiseSubject reports whether a promise's subject can start at s[k]: its first letter is
+// that of "I", "we", "let", "leave" or "on".
+func promiseSubject(s string, k int) bool {
+	return k < len(s) && strings.IndexByte("iIwWlLoO", s[k]) >= 0
+}
+
+// promiseSepLen returns the length of the mark that can come before a promise's subject at
+// the start of s (a space, ",", ";", ":", "(", "-", "–" or "—"), or 0.
+func promiseSepLen(s string) int {
+	switch {
+	case s == "":
+		return 0
+	case strings.IndexByte(" \t\n\f\r,;:(-", s[0]) >= 0:
+		return 1
+	case strings.HasPrefix(s, "—") || strings.HasPrefix(s, "–"):
+		return len("—")
+	}
+	return 0
 }
 
 // nextPromiseRe matches where a second promise starts in a sentence: "…, and I'll send…";
@@ -658,6 +911,10 @@ var nextPromiseRe = regexp.MustCompile(`(?i),?\s+(?:and|then|but|also|plus)\s+(?
 // resync tonight, and I'll send a report tomorrow" gives two clauses. Each clause is a part of
 // s, so quotes stay verbatim.
 func promiseClauses(s string) []string {
+	if !hasIWord(s) && !mayHold(s, []string{"let"}) {
+		// Every second promise starts with "I" or "let me".
+		return []string{s}
+	}
 	locs := nextPromiseRe.FindAllStringSubmatchIndex(s, -1)
 	if len(locs) == 0 {
 		return []string{s}
@@ -671,6 +928,21 @@ func promiseClauses(s string) []string {
 		start = l[2]
 	}
 	return append(out, strings.TrimSpace(s[start:]))
+}
+
+// hasIWord reports whether s holds an "i" or "I" followed by an apostrophe or a space, as
+// every "I'll", "I will" or "I can" does.
+func hasIWord(s string) bool {
+	for k := 0; k+1 < len(s); k++ {
+		if s[k] != 'i' && s[k] != 'I' {
+			continue
+		}
+		switch s[k+1] {
+		case '\'', ' ', '\t', '\n', '\f', '\r', 0xe2: // 0xe2 opens "’"
+			return true
+		}
+	}
+	return false
 }
 
 // request remembers a question that asks for work ("can you send it?", "who can take notes?"),
@@ -696,7 +968,7 @@ func (f *finder) request(i int, s string) {
 // promise finds a promise in the speaker's own words; it reports whether it found one.
 func (f *finder) promise(i int, s string) bool {
 	t := f.m.Turns[i]
-	loc := promiseRe.FindStringIndex(s)
+	loc := findPromise(s)
 	hedged := false
 	if loc == nil {
 		// "I can start on the search box", "I'd like to mute the test merchants": a promise
@@ -710,9 +982,9 @@ func (f *finder) promise(i int, s string) bool {
 	before, after := s[:loc[0]], strings.TrimSpace(s[loc[1]:])
 	phrase := strings.ToLower(s[loc[0]:loc[1]])
 	switch {
-	case promiseNegRe.MatchString(after), discourseRe.MatchString(after):
+	case promiseNegRe.MatchString(after), isDiscourse(after):
 		return false
-	case reportedRe.MatchString(before) && !strings.Contains(strings.ToLower(before), "i "), quotedRe.MatchString(before):
+	case isReported(before) && !strings.Contains(strings.ToLower(before), "i "), isQuoted(before):
 		return false
 	case strings.Contains(phrase, "let me") && !actionVerbRe.MatchString(after) && !strings.Contains(phrase, "with me"):
 		// "let me know", "let me see": only "let me send…", "let me follow up…" promise work.
@@ -762,7 +1034,7 @@ func (f *finder) promise(i int, s string) bool {
 		owner = ""
 	}
 	c := Commitment{Owner: owner, Task: task, Due: due, DueText: dueText, Confidence: confPromise}
-	if conditionalRe.MatchString(s) {
+	if isConditional(s) {
 		c.Flags = append(c.Flags, FlagConditional)
 	}
 	if hedged || hedgeRe.MatchString(s) || c.HasFlag(FlagConditional) || owner == "" {
@@ -793,7 +1065,7 @@ func (f *finder) assignment(i int, s, lower string) bool {
 	} else if loc := thirdPersonRe.FindStringSubmatchIndex(body); loc != nil {
 		names, rest = body[loc[2]:loc[3]], body[loc[4]:loc[5]]
 		before := body[:loc[2]]
-		if reportedRe.MatchString(before) || quotedRe.MatchString(before) || conditionalRe.MatchString(before) && !strings.Contains(before, ",") {
+		if isReported(before) || isQuoted(before) || isConditional(before) && !strings.Contains(before, ",") {
 			return false
 		}
 	} else {
@@ -812,7 +1084,7 @@ func (f *finder) assignment(i int, s, lower string) bool {
 		return false
 	}
 	c := Commitment{Owner: owner, Task: task, Due: due, DueText: dueText, Confidence: conf}
-	if conditionalRe.MatchString(s) {
+	if isConditional(s) {
 		c.Flags = append(c.Flags, FlagConditional)
 	}
 	if !f.notes && t.Speaker != "" && !strings.Contains(" / "+owner+" / ", " / "+t.Speaker+" / ") && !f.accepted(i, owner) {
@@ -851,12 +1123,12 @@ func (f *finder) accepted(i int, owner string) bool {
 // "someone should file a ticket"), and remembers it for a taker in the next turns.
 func (f *finder) need(i int, s string) {
 	t := f.m.Turns[i]
-	loc := needRe.FindStringSubmatchIndex(s)
+	loc := findNeed(s)
 	if loc == nil {
 		return
 	}
 	before, rest := s[:loc[0]], s[loc[2]:loc[3]]
-	if !actionVerbRe.MatchString(rest) || reportedRe.MatchString(before) || conditionalRe.MatchString(before) {
+	if !actionVerbRe.MatchString(rest) || isReported(before) || isConditional(before) {
 		return
 	}
 	if strings.Contains(strings.ToLower(s[loc[0]:loc[2]]), "let") && agendaRe.MatchString(rest) {
@@ -870,7 +1142,7 @@ func (f *finder) need(i int, s string) {
 	}
 	f.ask = &pending{task: task, quote: s, asker: t.Speaker, turn: i, due: due, dueText: dueText}
 	c := Commitment{Owner: "", Task: task, Due: due, DueText: dueText, Confidence: confUnowned}
-	if conditionalRe.MatchString(s) {
+	if isConditional(s) {
 		c.Flags = append(c.Flags, FlagConditional)
 	}
 	f.add(c, i, s)
@@ -886,7 +1158,9 @@ func cleanTask(task, dueText string) string {
 			task = strings.ReplaceAll(task, " ,", ",")
 		}
 	}
-	if loc := clauseEndRe.FindStringIndex(task); loc != nil && loc[0] > 0 {
+	if !mayEndClause(task) {
+		// No clause end in the task.
+	} else if loc := clauseEndRe.FindStringIndex(task); loc != nil && loc[0] > 0 {
 		task = task[:loc[0]]
 	}
 	for {
@@ -977,7 +1251,7 @@ func sameCommitment(a, b candidate) bool {
 }
 
 // mergeTwo joins b into a: the owned, dated and surer of the two wins each field, and the
-// evidence of both is kept.
+// evidence of both is kept. It may append to a's evidence, so a must not be used after.
 func mergeTwo(a, b candidate) candidate {
 	keep, other := a, b
 	if a.c.Owner == "" && b.c.Owner != "" || a.c.Owner == b.c.Owner && b.c.Confidence > a.c.Confidence {
@@ -1003,12 +1277,17 @@ func mergeTwo(a, b candidate) candidate {
 		}
 		c.Flags = flags
 	}
-	// Keep the evidence in order of the turns it came from.
-	ev := append([]Evidence(nil), a.c.Evidence...)
+	// Keep the evidence in order of the turns it came from. a is merge's own copy, about to be
+	// replaced by the result, so its evidence is grown in place: a commitment said many times
+	// costs a copy of its evidence per merge no more.
+	ev := a.c.Evidence
 	for _, e := range b.c.Evidence {
 		seen := false
 		for _, have := range ev {
-			seen = seen || have == e
+			if have == e {
+				seen = true
+				break
+			}
 		}
 		if !seen {
 			ev = append(ev, e)

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -382,5 +383,63 @@ func BenchmarkFindCommitments(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		findCommitments(m)
+	}
+}
+
+// TestMaySarcasm checks that the cheap test in front of sarcasmRe never turns away a sentence
+// the pattern matches.
+func TestMaySarcasm(t *testing.T) {
+	corpus := testCorpus(t)
+	corpus = append(corpus, madeUp([]string{"oh", "Oh,", "sure", "SURE,", "I'll", "i will", "just", "also",
+		"personally", "rewrite", "the", "entire", "whole", "every", "all of", "everything", "no problem",
+		"at all", "of course", "in my sleep", "yeah", "right", "as", "if", "lol", "lmao", "/s", "in my spare time",
+		"why", "not", "what could", "possibly", "go", "wrong", "great", "let me", "\u212a", "\u017f", "x", "!", ".", "?"}, 30000)...)
+	for _, s := range corpus {
+		lower := strings.ToLower(s)
+		if sarcasmRe.MatchString(s) && !maySarcasm(s, lower) {
+			t.Fatalf("maySarcasm(%q) = false, but sarcasmRe matches", s)
+		}
+	}
+}
+
+// TestCheapTestsBeforePatterns checks that the cheap tests in front of reportedRe, quotedRe
+// and nextPromiseRe never turn away a string the pattern matches.
+func TestCheapTestsBeforePatterns(t *testing.T) {
+	corpus := testCorpus(t)
+	corpus = append(corpus, madeUp([]string{"She", "he", "Ben", "They", "said", "SAYS", "told", "us", "wrote:",
+		"mentioned", "claimed", "promised", "replied", "emailed", "texted", "writes", "quote", "quoting", ",", ":",
+		"\"", "“", "'", "‘", "and", "then", "but", "also", "plus", "I'll", "i’ll", "I will", "i can", "I'm going to",
+		"let me", "LET ME", "\u212a", "\u017f", "x", "\t", "So", "that", "As long as", "IF", "unless",
+		"assuming", "provided", "though", "which", "otherwise", "and then we", "and they can", "depending on",
+		"once we get", ";", "(", "-", "–", "—", "ok?", "right", "xif", "ifx", "we'll", "We will", "I’m going to",
+		"am gonna", "i'd be happy to", "volunteer to", "can take", "can look into", "take an action item to",
+		"have the action to", "leave it with me", "I'm on it", "on it", "let", "me", "(i'll", ":we", "ON IT",
+		"someone", "Somebody else", "one of us", "should", "need to", "must", "has to", "ought to", "will need to",
+		"send", "be honest", "be", "out", "say", "just", "Just say", "push back", "need", "  ", "see if i understand"}, 30000)...)
+	for _, s := range corpus {
+		if reportedRe.MatchString(s) != isReported(s) {
+			t.Fatalf("isReported(%q) differs from reportedRe", s)
+		}
+		if quotedRe.MatchString(s) != isQuoted(s) {
+			t.Fatalf("isQuoted(%q) differs from quotedRe", s)
+		}
+		if got, want := findPromise(s), promiseRe.FindStringIndex(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("findPromise(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := findNeed(s), needRe.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("findNeed(%q) = %v, want %v", s, got, want)
+		}
+		if isDiscourse(s) != discourseRe.MatchString(s) {
+			t.Fatalf("isDiscourse(%q) differs from discourseRe", s)
+		}
+		if clauseEndRe.MatchString(s) && !mayEndClause(s) {
+			t.Fatalf("mayEndClause(%q) = false, but clauseEndRe matches", s)
+		}
+		if conditionalRe.MatchString(s) != isConditional(s) {
+			t.Fatalf("isConditional(%q) differs from conditionalRe", s)
+		}
+		if nextPromiseRe.MatchString(s) && !hasIWord(s) && !mayHold(s, []string{"let"}) {
+			t.Fatalf("promiseClauses(%q) skips a second promise", s)
+		}
 	}
 }

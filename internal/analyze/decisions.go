@@ -2,7 +2,9 @@ package analyze
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/debrief-cli/debrief/internal/transcript"
 )
@@ -281,7 +283,7 @@ func findDecisions(m *transcript.Meeting) []Decision {
 	found = append(found, agreedProposals(m, found)...)
 
 	ctx := newTurnFacts(m)
-	decided := map[int]bool{}
+	decided := make([]bool, len(m.Turns))
 	for _, c := range found {
 		decided[c.turn] = true
 	}
@@ -291,10 +293,7 @@ func findDecisions(m *transcript.Meeting) []Decision {
 		if !c.listed {
 			window = decisionWindow(m, c.turn)
 		}
-		c.d.Rationale = ctx.rationale(window, c.sentence)
-		if c.d.Rationale == "" && !c.listed && !c.marker {
-			c.d.Rationale = ctx.argued(c, decided)
-		}
+		c.d.Rationale = ctx.reason(c, window, decided)
 		c.d.RationaleStated = c.d.Rationale != ""
 		c.d.AlternativesMentioned = ctx.alternatives(window, c.sentence)
 	}
@@ -512,14 +511,25 @@ func headingBetween(m *transcript.Meeting, i, j int) bool {
 // however many decisions sit near it.
 type turnFacts struct {
 	m *transcript.Meeting
-	// reasons are the sentences of each turn that state a reason; nil until looked at.
+	// reasons are the sentences of each turn that state a reason (see look); nil until looked
+	// at.
 	reasons [][]string
 	// alt is 1 when a turn mentions alternatives, 2 when it does not, 0 until looked at.
 	alt []int8
+	// args are the sentences of each turn that argue or state a reason (see look); nil until
+	// looked at.
+	args [][]string
+	// words are the topic words of each turn (see topicWords); nil until looked at.
+	words [][]string
+	// sentences are the sentences of each turn; nil until looked at.
+	sentences [][]string
+	// moves is 1 when a turn moves on to another topic, 2 when it does not, 0 until looked at.
+	moves []int8
 }
 
 func newTurnFacts(m *transcript.Meeting) *turnFacts {
-	return &turnFacts{m: m, reasons: make([][]string, len(m.Turns)), alt: make([]int8, len(m.Turns))}
+	n := len(m.Turns)
+	return &turnFacts{m: m, reasons: make([][]string, n), alt: make([]int8, n), args: make([][]string, n), words: make([][]string, n), sentences: make([][]string, n), moves: make([]int8, n)}
 }
 
 // isDecisionSentence reports whether s states a decision of its own, so that a reason in it
@@ -535,15 +545,30 @@ func isDecisionSentence(s string) bool {
 // reasonsOf returns the sentences of turn j that state a reason, are not questions and are not
 // decisions of their own (whose reason is theirs, not a neighbour's).
 func (f *turnFacts) reasonsOf(j int) []string {
-	if f.reasons[j] == nil {
-		f.reasons[j] = []string{}
-		for _, s := range splitSentences(f.m.Turns[j].Text) {
-			if statesReason(s) && !isQuestion(s) && !isDecisionSentence(s) {
-				f.reasons[j] = append(f.reasons[j], s)
-			}
+	f.look(j)
+	return f.reasons[j]
+}
+
+// look sorts the sentences of turn j that are not questions and not decisions of their own
+// into reasons and args, once.
+func (f *turnFacts) look(j int) {
+	if f.args[j] != nil {
+		return
+	}
+	f.reasons[j], f.args[j] = []string{}, []string{}
+	for _, s := range f.sentencesOf(j) {
+		if isQuestion(s) {
+			continue
+		}
+		r := statesReason(s)
+		if !r && !argues(s) || isDecisionSentence(s) {
+			continue
+		}
+		f.args[j] = append(f.args[j], s)
+		if r {
+			f.reasons[j] = append(f.reasons[j], s)
 		}
 	}
-	return f.reasons[j]
 }
 
 // rationale returns the sentence that gives a decision's reason: the decision's own sentence,
@@ -1094,64 +1119,392 @@ func agreedCandidate(m *transcript.Meeting, i, j int, text, qi, qj string) decis
 	return decisionCandidate{d: d, turn: i, sentence: qi, also: j}
 }
 
-// argueRE matches, in lower-cased text, the weaker signs of an argument for a choice: a
-// consequence ("otherwise", "so there's nothing…"), a comparison ("cheaper", "too heavy"), a
-// cost or a benefit ("not worth it", "keeps us safe"), or a count.
-var argueRE = regexp.MustCompile(`\b(?:two|three|four|five|six|seven|eight|nine|ten|most|half|\d+) of the (?:last|past)\b|[a-z], so (?:the|we|there|it|that|nobody|five|no)\b|\b(?:otherwise|so there(?:'s| is)|not worth|worth it|keeps? us|it's free|that gives|which means|that means|too (?:much|many|heavy|risky|slow|long|expensive|tight|far)|cheaper|faster|safer|simpler|easier|riskiest|less (?:system|work|risk|code|time)|one less|matters? more|isn't optional|not optional|the (?:main |only )?(?:point|problem|issue) is|we lost|we'd lose|leaks?|breaks?|at least|more than|the most|costs? (?:twice|more|less)|twice as|half (?:of|the)|can't|won't work|no way to|nothing changes|additive|it has [a-z]+ [a-z]+ in it|it's not (?:finished|ready|done)|we don't want|i don't want|doesn't scale|too big|clashes|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|fifty|sixty|hundred)[a-z-]* (?:percent|thousand|million|hundred|points|days|weeks|months|times|deals|customers|people|families|tickets|documents|rows)|\d[\d,.]*\s*(?:k\b|%|points|days|weeks|months|deals|customers|people|families|tickets|documents|rows|seats|agents|users|requests))`)
+// adminRE matches, in lower-cased text, a decision that only takes note of the meeting's own
+// paperwork: minutes approved, a report accepted. The discussion of the report is its content,
+// not a reason for accepting it.
+var adminRE = regexp.MustCompile(`\b(?:minutes|reports?|agenda|accounts)\b.*\b(?:approved|accepted|adopted|received|noted)\b|\b(?:approve|accept|adopt|receive)s? the\b.*\b(?:minutes|reports?|agenda|accounts)\b`)
 
-// argued returns a sentence that argues for decision c, "" when none does: a reason, however
-// weakly worded (see argueRE), said in the decision's own turns, or a reason on its topic (a
-// content word in common) said in the turns just before or after, up to the turn of another
-// decision. It is used when no plain reason was found.
-func (f *turnFacts) argued(c *decisionCandidate, decided map[int]bool) string {
-	topic := contentWords(c.d.Decision + " " + c.sentence)
+// maxArgueBack bounds how far back, in turns, the discussion that led to a decision is read.
+const maxArgueBack = 30
+
+// reason returns the sentence that gives decision c's reason, "" when none was stated. In
+// order:
+//   - the decision's own sentence, when it states a reason (see rationaleRE) or argues (see
+//     argueRE);
+//   - for the approval of minutes or a report (see adminRE), nothing else: the discussion of a
+//     report is its content, not a reason to accept it;
+//   - for a decision listed under a "Decisions" heading of notes, which has no neighbours of
+//     its own, a sentence anywhere in the notes on its topic (two topic words in common, see
+//     onTopic) that argues;
+//   - a sentence of its own turns that argues;
+//   - a plain reason in the window of turns around it (see decisionWindow);
+//   - an argument in the reply right after it, when the reply asks nothing;
+//   - an argument in the discussion that led to it, back to the section's heading: in a turn
+//     on its topic (sharing a topic word with it since the previous decision, two words before
+//     that), in the answer to a question on its topic, in a reply that agrees with a turn on
+//     its topic, or in the question the decision answers;
+//   - an argument in the three turns after it, in a turn on its topic or in the answer to a
+//     question on it ("Why start fresh?").
+func (f *turnFacts) reason(c *decisionCandidate, window []int, decided []bool) string {
+	if statesReason(c.sentence) || argues(c.sentence) {
+		return c.sentence
+	}
+	if lower := asciiLower(c.d.Decision); containsAny(lower, "minutes", "report", "agenda", "accounts") && adminRE.MatchString(lower) {
+		return ""
+	}
+	topic := topicWords(c.d.Decision + " " + c.sentence)
+	if pointsBack(c.d.Decision) && c.turn > 0 {
+		// "It goes into the next sprint": what "it" is was said just before.
+		topic = append(topic, topicWords(f.m.Turns[c.turn-1].Text)...)
+	}
+	if c.listed {
+		for j := range f.m.Turns {
+			if decided[j] || f.m.Turns[j].Heading || f.onTopic(j, topic) < 2 {
+				continue
+			}
+			if s := f.argument(j); s != "" {
+				return s
+			}
+		}
+		return ""
+	}
 	own := []int{c.turn}
 	if c.also >= 0 {
 		own = append(own, c.also)
 	}
 	for _, j := range own {
-		for _, s := range splitSentences(f.m.Turns[j].Text) {
-			if !isQuestion(s) && argues(s) {
+		if s := f.argument(j); s != "" {
+			return s
+		}
+	}
+	if s := f.rationale(window, c.sentence); s != "" {
+		return s
+	}
+	last := max(c.turn, c.also)
+	after := func(j int) bool {
+		return j < len(f.m.Turns) && j <= last+3 && !decided[j] && !f.m.Turns[j].Heading
+	}
+	if j := last + 1; after(j) && !c.marker && !f.hasQuestion(j) {
+		if s := f.argument(j); s != "" {
+			return s
+		}
+	}
+	if s := f.argumentBefore(c, topic, decided); s != "" {
+		return s
+	}
+	for j, asked := last+1, false; after(j); j++ {
+		if asked || f.onTopic(j, topic) > 0 {
+			if s := f.argument(j); s != "" {
 				return s
 			}
 		}
+		asked = f.asks(j) && f.onTopic(j, topic) > 0
 	}
-	check := func(j int) (string, bool) {
+	return ""
+}
+
+// argumentBefore returns an argument for decision c made in the discussion that led to it
+// (see reason), or "".
+func (f *turnFacts) argumentBefore(c *decisionCandidate, topic []string, decided []bool) string {
+	need := 1
+	for j := c.turn - 1; j >= 0 && j >= c.turn-maxArgueBack; j-- {
+		t := f.m.Turns[j]
+		if t.Heading {
+			break
+		}
 		if j == c.also {
-			return "", true
+			continue
 		}
-		if j < 0 || j >= len(f.m.Turns) || decided[j] || f.m.Turns[j].Heading {
-			return "", false
+		if decided[j] {
+			// Further back is the discussion of an earlier decision: only a turn that names
+			// this one's topic more fully is about it.
+			need = 2
+			continue
 		}
-		for _, s := range splitSentences(f.m.Turns[j].Text) {
-			if !isQuestion(s) && (argues(s) || statesReason(s)) && (j < c.turn || sharesWord(topic, contentWords(s))) {
-				return s, true
-			}
+		n := f.onTopic(j, topic)
+		if t.Speaker != "" && j > 0 && decided[j-1] && n < 2 && !f.hasQuestion(j) {
+			// The reply to the earlier decision.
+			continue
 		}
-		return "", true
-	}
-	for _, step := range []int{1, -1} {
-		limit := 2
-		if step < 0 {
-			limit = 4
+		on := n >= need || (j == c.turn-1 && f.hasQuestion(j))
+		if !on && j > 0 && f.onTopic(j-1, topic) >= need {
+			on = f.asks(j-1) || assentRE.MatchString(strings.TrimSpace(asciiLower(t.Text)))
 		}
-		for d := 1; d <= limit; d++ {
-			s, ok := check(c.turn + step*d)
-			if !ok {
-				break
-			}
-			if s != "" {
+		if on {
+			if s := f.argument(j); s != "" {
 				return s
 			}
+		}
+		if f.movesOn(j) {
+			// "Moving on, the demo.": what comes before is another topic.
+			break
 		}
 	}
 	return ""
 }
 
-// argues reports whether s argues for a choice (see argueRE).
-func argues(s string) bool {
-	return argueRE.MatchString(asciiLower(s))
+// pointsBack reports whether a decision's text opens with a word that points at something
+// said before it ("it", "that", "both").
+func pointsBack(text string) bool {
+	switch strings.ToLower(strings.Trim(firstWords(text, 1), ",.:;")) {
+	case "it", "that", "this", "both", "they", "those", "these":
+		return true
+	}
+	return false
 }
+
+// argument returns the first sentence of turn j that argues or states a reason, is not a
+// question and is not a decision of its own (whose reason is its own); "" when none does.
+func (f *turnFacts) argument(j int) string {
+	f.look(j)
+	if len(f.args[j]) == 0 {
+		return ""
+	}
+	return f.args[j][0]
+}
+
+// asks reports whether turn j ends with a question.
+func (f *turnFacts) asks(j int) bool {
+	s := f.sentencesOf(j)
+	return len(s) > 0 && isQuestion(s[len(s)-1])
+}
+
+// movesOn reports whether turn j closes a topic and opens the next one (see movesOnRE).
+func (f *turnFacts) movesOn(j int) bool {
+	if f.moves[j] == 0 {
+		f.moves[j] = 2
+		if lower := asciiLower(f.m.Turns[j].Text); containsAny(lower, "mov", "next", "talk about") && movesOnRE.MatchString(lower) {
+			f.moves[j] = 1
+		}
+	}
+	return f.moves[j] == 1
+}
+
+// sentencesOf returns the sentences of turn j (see splitSentences).
+func (f *turnFacts) sentencesOf(j int) []string {
+	if f.sentences[j] == nil {
+		f.sentences[j] = splitSentences(f.m.Turns[j].Text)
+	}
+	return f.sentences[j]
+}
+
+// hasQuestion reports whether a sentence of turn j is a question.
+func (f *turnFacts) hasQuestion(j int) bool {
+	return slices.ContainsFunc(f.sentencesOf(j), isQuestion)
+}
+
+// onTopic counts the words of topic that turn j uses (see topicWords).
+func (f *turnFacts) onTopic(j int, topic []string) int {
+	if f.words[j] == nil {
+		f.words[j] = topicWords(f.m.Turns[j].Text)
+	}
+	n := 0
+	for _, w := range topic {
+		for _, x := range f.words[j] {
+			if x == w {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// topicWords returns the content words of s that name what a decision is about, reduced to a
+// rough stem ("grouped" and "groups" to "group", "flaky" and "flakes" to "flak"), without the
+// words that only say a choice was made ("decided", "agreed", "go", "keep", "use").
+func topicWords(s string) []string {
+	var out []string
+	for _, w := range contentWords(s) {
+		w = stem(w)
+		switch w {
+		case "decid", "decision", "agre", "final", "call", "keep", "goe", "go", "use", "mov",
+			"move", "tak", "take", "put", "stay", "start", "then", "us":
+			continue
+		}
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// stem trims the common English endings off a lower-case word, keeping at least four letters.
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ed", "ly", "es", "s", "y", "e"} {
+		if len(w)-len(suf) >= 4 && strings.HasSuffix(w, suf) {
+			w = w[:len(w)-len(suf)]
+			break
+		}
+	}
+	if n := len(w); n >= 5 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiouls", rune(w[n-1])) {
+		w = w[:n-1]
+	}
+	return w
+}
+
+// The signs of an argument for or against a choice, beyond the plain reasons of rationaleRE,
+// as words and phrases of lower-cased text (see argues). An estimate alone ("Three points.") is
+// not an argument: it says what a choice costs, not why it is made; an estimate compared
+// ("thirteen points if we do CSV only") is.
+var (
+	// argueWords are phrases that argue wherever they stand: a consequence ("otherwise",
+	// "which means"), a judgement of cost, benefit or risk ("not worth it", "keeps us", "can't",
+	// "leaks"), a comparison ("cheaper", "at least"), evidence ("customer request").
+	argueWords = []string{
+		"otherwise", "which means", "that means", "that way", "that gives", "so there's",
+		"so there is", "thanks to", "as a result", "i'm hearing",
+		"worth it", "not worth", "keeps us", "keep us", "it's free", "matters", "matter more",
+		"isn't optional", "not optional", "nothing changes", "wrong", "broken", "risk", "risks",
+		"risky", "unsafe", "expensive", "heavy", "leak", "leaks", "break", "breaks", "clash",
+		"clashes", "can't", "cannot", "won't work", "no way to", "doesn't scale", "we lost",
+		"we'd lose", "don't want", "it's not finished", "it's not ready", "it's not done",
+		"cheaper", "cheapest", "faster", "fastest", "safer", "safest", "simpler", "simplest",
+		"easier", "easiest", "slower", "quicker", "riskier", "riskiest", "better", "worse",
+		"more than", "twice as", "half of", "half the", "at least", "the most", "costs more",
+		"costs less", "costs twice", "cost more", "cost less", "cost twice",
+		"customer request", "customer requests", "user request", "user requests",
+	}
+	// judgedWords argue after a verb of being ("it's fine", "feels heavy") but not alone
+	// ("Fine.", "a fast path").
+	judgedWords = map[string]bool{"fine": true, "safe": true, "huge": true, "cheap": true, "slow": true, "fast": true, "optional": true}
+	copulas     = map[string]bool{"is": true, "are": true, "it's": true, "that's": true, "feels": true, "feel": true, "seems": true, "looks": true, "sounds": true}
+	// pointWords name the point of the matter: "the main problem is…", "the gap I see is…".
+	pointWords = map[string]bool{"point": true, "problem": true, "issue": true, "gap": true, "risk": true, "catch": true, "downside": true, "benefit": true, "advantage": true}
+	// tooWords follow "too" in a judgement: "too heavy", "too late".
+	tooWords = map[string]bool{"much": true, "many": true, "heavy": true, "risky": true, "slow": true, "long": true, "expensive": true, "tight": true, "far": true, "big": true, "late": true, "early": true}
+	// witnesses and witnessed say what people did or keep doing: "we tested", "customers keep".
+	witnesses = map[string]bool{"we": true, "they": true, "people": true, "users": true, "customers": true, "clients": true}
+	witnessed = map[string]bool{"tested": true, "tried": true, "measured": true, "found": true, "saw": true, "kept": true, "keep": true, "mostly": true, "always": true}
+	// numberWords count; dataUnits are what a count of data counts; estimateUnits what an
+	// estimate is made in.
+	numberWords   = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "thirteen": true, "fifteen": true, "twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true, "hundred": true, "most": true, "half": true}
+	dataUnits     = map[string]bool{"percent": true, "thousand": true, "million": true, "hundred": true, "times": true, "deals": true, "customers": true, "people": true, "families": true, "tickets": true, "documents": true, "rows": true, "seats": true, "agents": true, "users": true, "requests": true}
+	estimateUnits = map[string]bool{"points": true, "days": true, "weeks": true, "months": true, "hours": true, "sprints": true}
+	// soWords follow ", so" in a consequence: "…, so nobody would see it".
+	soWords = map[string]bool{"the": true, "we": true, "there": true, "it": true, "that": true, "nobody": true, "no": true, "nothing": true, "anything": true}
+)
+
+// digitDataRE matches, in lower-cased text, a measure given in digits: "12%", "40 seats", "9k".
+var digitDataRE = regexp.MustCompile(`\d[\d,.]*\s*(?:k\b|%|deals|customers|people|families|tickets|documents|rows|seats|agents|users|requests)`)
+
+// argues reports whether s argues for or against a choice: a consequence, a judgement, a
+// comparison, the point of the matter, evidence of what people did, or data (see argueWords
+// and the tables after it).
+func argues(s string) bool {
+	lower := asciiLower(s)
+	if strings.ContainsAny(lower, "0123456789") && digitDataRE.MatchString(lower) {
+		return true
+	}
+	words := strings.FieldsFunc(lower, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-'
+	})
+	for i := range words {
+		words[i] = strings.ReplaceAll(strings.Trim(words[i], "'-"), "’", "'")
+	}
+	next := func(i int) string {
+		if i+1 < len(words) {
+			return words[i+1]
+		}
+		return ""
+	}
+	for i, w := range words {
+		for _, p := range argueIndex[w] {
+			if i+len(p) <= len(words) && slices.Equal(words[i:i+len(p)], p) {
+				return true
+			}
+		}
+		n := next(i)
+		switch {
+		case copulas[w] && judgedWords[n],
+			w == "too" && tooWords[n],
+			w == "less" && n != "",
+			n == "than" && strings.HasSuffix(w, "er"),
+			witnesses[w] && witnessed[n],
+			pointWords[w] && (n == "is" || n == "i" && next(i+1) == "see"):
+			return true
+		}
+		if w == "it" && (n == "has" || n == "contains") && inIt(words[i+2:]) {
+			return true
+		}
+		if num, _, _ := strings.Cut(w, "-"); isNumberWord(num) || isDigits(num) {
+			switch {
+			case n == "of" && next(i+1) == "the" && (next(i+2) == "last" || next(i+2) == "past"):
+				return true
+			case isNumberWord(num) && dataUnits[n]:
+				return true
+			case isNumberWord(num) && (n == "if" || estimateUnits[n] && next(i+1) == "if"):
+				return true
+			}
+		}
+	}
+	for k := strings.Index(lower, ", so "); k >= 0; k = strings.Index(lower, ", so ") {
+		if k > 0 && lower[k-1] >= 'a' && lower[k-1] <= 'z' && soWords[firstWordOf(lower[k+5:])] {
+			return true
+		}
+		lower = lower[k+5:]
+	}
+	return false
+}
+
+// argueIndex maps the first word of each phrase of argueWords to the phrases, as words.
+var argueIndex = func() map[string][][]string {
+	idx := map[string][][]string{}
+	for _, p := range argueWords {
+		f := strings.Fields(p)
+		idx[f[0]] = append(idx[f[0]], f)
+	}
+	return idx
+}()
+
+// inIt reports whether words hold "in it": "it has credentials references in it".
+func inIt(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "in" && words[i+1] == "it" {
+			return true
+		}
+	}
+	return false
+}
+
+// isNumberWord reports whether w is a number in words: one of numberWords, or a ten or a teen
+// made from one ("ninety", "eighteen").
+func isNumberWord(w string) bool {
+	if numberWords[w] {
+		return true
+	}
+	for _, suf := range []string{"ty", "y", "teen", "een"} {
+		if base, ok := strings.CutSuffix(w, suf); ok && len(base) >= 3 && numberWords[base] && base != "most" && base != "half" {
+			return true
+		}
+	}
+	return false
+}
+
+// isDigits reports whether w is a run of digits.
+func isDigits(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// firstWordOf returns the first word of s, letters only.
+func firstWordOf(s string) string {
+	i := 0
+	for i < len(s) && s[i] >= 'a' && s[i] <= 'z' {
+		i++
+	}
+	return s[:i]
+}
+
+// movesOnRE matches, in lower-cased text, a turn that closes a topic and opens the next one.
+var movesOnRE = regexp.MustCompile(`\b(?:moving on|move on|next item|next topic|let's talk about)\b`)
 
 // optionSentence finds, in the four turns before turn i, the sentence that put the chosen
 // option on the table among others ("Postgres with full-text search, or Elasticsearch"):

@@ -452,3 +452,245 @@ func TestFindDecisionsAcrossTurns(t *testing.T) {
 		})
 	}
 }
+
+func TestArgues(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		// A consequence.
+		{"Otherwise we hammer the API on every keystroke.", true},
+		{"They're not real traffic so there's nothing to wake up for.", true},
+		{"We only add a filter, so nobody notices.", true},
+		// A judgement of cost, benefit or risk; some words only after a verb of being.
+		{"It's not worth it for closed years.", true},
+		{"Technically yes, but it's wrong for gmail users.", true},
+		{"Four steps with a bar feels heavy.", true},
+		{"That's fine for Postgres if it's partitioned by month.", true},
+		{"Fine.", false},
+		{"We need a fast path for admins.", false},
+		{"Anything shared becomes a place where EU data leaks into the US.", true},
+		{"It has credentials references in it.", true},
+		// A comparison.
+		{"It's the riskiest.", true},
+		{"Deskly is easier than Helply to set up.", true},
+		{"Two hours is too much.", true},
+		{"One less system to run.", true},
+		{"The company moves to the smaller floor.", false},
+		// The point of the matter.
+		{"The main gap I see is design work that other teams use.", true},
+		{"The problem is the pool cached the DNS entry.", true},
+		// Evidence and data.
+		{"We tested three and people kept clicking see all.", true},
+		{"Lumen's customers mostly ask for single sign-on.", true},
+		{"Bulk edit is the top customer request.", true},
+		{"Two of the last three incidents started on a Friday.", true},
+		{"The vendor is about ninety thousand a year.", true},
+		{"Latency is down 40% since the change.", true},
+		// An estimate alone is not an argument; an estimate compared is.
+		{"Three points.", false},
+		{"Saved filters is eight, I can take those.", false},
+		{"Thirteen points if we do CSV only.", true},
+		// Neither.
+		{"Let's look at the keyboard navigation next.", false},
+		{"I'll have the mobile screens ready by next Wednesday.", false},
+	} {
+		if got := argues(tc.s); got != tc.want {
+			t.Errorf("argues(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
+
+func TestTopicWords(t *testing.T) {
+	for _, tc := range []struct{ a, b string }{
+		{"grouped results", "results per group"},
+		{"a test that flakes twice", "the flaky tests"},
+		{"partitioned by month", "monthly partitions"},
+		{"starting fresh instead of migrating", "we migrate the history"},
+	} {
+		if !sharesWord(topicWords(tc.a), topicWords(tc.b)) {
+			t.Errorf("topicWords(%q) = %v and topicWords(%q) = %v share no word", tc.a, topicWords(tc.a), tc.b, topicWords(tc.b))
+		}
+	}
+	// The words that only say a choice was made are not a topic.
+	if w := topicWords("Okay, we decided: keeping it."); len(w) != 0 {
+		t.Errorf("topicWords = %v, want none", w)
+	}
+}
+
+func TestDecisionRationale(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  []wantDecision
+	}{
+		{
+			name: "argument on the topic long before, as the answer to a question on it",
+			lines: []string{
+				"María Farías: How many results per group before we show see all?",
+				"Priya Natarajan: Five. We tested three and people kept clicking see all for files.",
+				"Ben Ortiz: The index lives in Postgres.",
+				"Ana Lopez: Let's look at the keyboard navigation next.",
+				"Priya Natarajan: Arrow keys move through results.",
+				"Ana Lopez: And we go with grouped results, five per group.",
+			},
+			want: []wantDecision{{text: "grouped results, five per group", rationale: "We tested three"}},
+		},
+		{
+			name: "an argument on another topic is not this decision's",
+			lines: []string{
+				"Ana Lopez: Let's look at the keyboard navigation.",
+				"Ben Ortiz: Two hours of meetings is too much.",
+				"Ana Lopez: Okay.",
+				"Ana Lopez: We go with arrow keys for the results.",
+			},
+			want: []wantDecision{{text: "arrow keys for the results", rationale: "-"}},
+		},
+		{
+			name: "the reasons given for an earlier decision are not the next one's",
+			lines: []string{
+				"Fatima Haddad: Agreed, start fresh on January 1st.",
+				"María Farías: And the reason for starting fresh instead of migrating?",
+				"Fatima Haddad: It's not worth it for closed years.",
+				"María Farías: Okay, makes sense.",
+				"Fatima Haddad: Let's do a phased rollout.",
+			},
+			want: []wantDecision{
+				{text: "start fresh on January 1st", rationale: "It's not worth it"},
+				{text: "do a phased rollout", rationale: "-"},
+			},
+		},
+		{
+			name: "the reply to an earlier decision is not the next one's reason",
+			lines: []string{
+				"Ana Lopez: Then for restricted-plan customers the digest shows counts only.",
+				"Lena Fischer: Good, that keeps us inside their data policy.",
+				"Priya Natarajan: Are we keeping the bell icon or switching to the inbox icon?",
+				"María Farías: Keeping the bell.",
+			},
+			want: []wantDecision{
+				{text: "for restricted-plan customers the digest shows counts only", rationale: "that keeps us inside"},
+				{text: "Keeping the bell", rationale: "-"},
+			},
+		},
+		{
+			name: "the question the decision answers carries its argument",
+			lines: []string{
+				"Fatima Haddad: We decided to run a failover drill every quarter.",
+				"Olu Adeyemi: And the customer side? I don't want to find out from customers again.",
+				"Fatima Haddad: From now on the account team joins the incident channel.",
+			},
+			want: []wantDecision{
+				{text: "run a failover drill every quarter"},
+				{text: "From now on the account team joins the incident channel", rationale: "I don't want to find out"},
+			},
+		},
+		{
+			name: "an estimate alone is no reason",
+			lines: []string{
+				"Priya Natarajan: Can we squeeze in the onboarding checklist tweaks? Three points.",
+				"Ana Lopez: Yes, the checklist goes in too.",
+			},
+			want: []wantDecision{{text: "the checklist goes in too", rationale: "-"}},
+		},
+		{
+			name: "an argument before moving on belongs to the earlier topic",
+			lines: []string{
+				"Ben Ortiz: The release train is too slow for the release notes.",
+				"Ana Lopez: Moving on, the demo.",
+				"Ana Lopez: We're moving to weekly release notes from December.",
+			},
+			want: []wantDecision{{text: "We're moving to weekly release notes from December", rationale: "-"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := meetingOf(t, "2024-03-04", nil, tc.lines...)
+			checkRationales(t, findDecisions(m), tc.want)
+		})
+	}
+}
+
+func TestDecisionRationaleInNotes(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  []wantDecision
+	}{
+		{
+			name: "approving a report takes no reason from the report",
+			lines: []string{
+				"= ## 2. Q3 financials",
+				"Ana Lopez: Net churn is close to zero because of the expansions.",
+				"= RESOLVED: The Q3 financial report is accepted.",
+			},
+			want: []wantDecision{{text: "The Q3 financial report is accepted.", rationale: "-"}},
+		},
+		{
+			name: "a marked resolution argued in its section",
+			lines: []string{
+				"= ## 2. Dependency updates",
+				"Lena Fischer: Should we also turn on automatic dependency PRs?",
+				"Kenji Sato: Yes, it's free and it keeps us from falling this far behind again.",
+				"= RESOLVED: Automatic dependency PRs are enabled for all repositories.",
+			},
+			want: []wantDecision{{text: "Automatic dependency PRs are enabled for all repositories.", rationale: "it's free"}},
+		},
+		{
+			name: "a section heading ends the discussion",
+			lines: []string{
+				"= ## 1. Dependency updates",
+				"Kenji Sato: Dependency PRs would be free and keep us current.",
+				"= ## 2. Access review",
+				"= RESOLVED: Automatic dependency PRs are enabled for all repositories.",
+			},
+			want: []wantDecision{{text: "Automatic dependency PRs are enabled for all repositories.", rationale: "-"}},
+		},
+		{
+			name: "a listed decision argued in the discussion, and one never discussed",
+			lines: []string{
+				"= ## Discussion",
+				"= - Lumen's customers mostly ask for single sign-on between the two products.",
+				"= ## Decisions",
+				"= - Single sign-on goes ahead, SAML only, in Q1.",
+				"= - We will not give Lumen access to our staging environment.",
+			},
+			want: []wantDecision{
+				{text: "Single sign-on goes ahead, SAML only, in Q1.", rationale: "customers mostly ask"},
+				{text: "We will not give Lumen access to our staging environment.", rationale: "-"},
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := minutes(t, tc.lines...)
+			for i := range m.Turns {
+				m.Turns[i].Heading = strings.HasPrefix(m.Turns[i].Text, "#")
+			}
+			checkRationales(t, findDecisions(m), tc.want)
+		})
+	}
+}
+
+// checkRationales compares the decisions found with the ones wanted, by text and rationale.
+func checkRationales(t *testing.T, got []Decision, want []wantDecision) {
+	t.Helper()
+	if len(got) != len(want) {
+		for _, d := range got {
+			t.Logf("got %q (rationale %q)", d.Decision, d.Rationale)
+		}
+		t.Fatalf("found %d decisions, want %d", len(got), len(want))
+	}
+	for i, w := range want {
+		d := got[i]
+		if d.Decision != w.text {
+			t.Errorf("decision %d = %q, want %q", i, d.Decision, w.text)
+		}
+		switch {
+		case w.rationale == "-" && (d.RationaleStated || d.Rationale != ""):
+			t.Errorf("decision %d rationale = %q, want none", i, d.Rationale)
+		case w.rationale != "" && w.rationale != "-" && (!d.RationaleStated || !strings.Contains(d.Rationale, w.rationale)):
+			t.Errorf("decision %d rationale = %q, want it to hold %q", i, d.Rationale, w.rationale)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -71,7 +72,13 @@ func resolveDue(sentence string, meetingDate string) (due, dueText string) {
 	if !mayHaveDue(sentence) {
 		return "", ""
 	}
-	for _, loc := range duePhrase.FindAllStringSubmatchIndex(lowerASCII(sentence), -1) {
+	lower := lowerASCII(sentence)
+	for pos := 0; ; {
+		loc := nextDue(lower, pos)
+		if loc == nil {
+			break
+		}
+		pos = loc[1]
 		kind := 0
 		for k := 1; 2*k+1 < len(loc); k++ {
 			if loc[2*k] >= 0 {
@@ -112,6 +119,127 @@ func resolveDue(sentence string, meetingDate string) (due, dueText string) {
 		return d.Format("2006-01-02"), dueText
 	}
 	return "", ""
+}
+
+// dueAnchored is duePhrase anchored at the start of its input: nextDue tries it only where a
+// due phrase can begin.
+var dueAnchored = regexp.MustCompile(`^(?:` + duePhrase.String() + `)`)
+
+// The words a due phrase can start with (lower case), by what must follow them: dueSpaced
+// words a space ("by Friday", "the end of"), dueWhole words the end of the word ("EOD",
+// "Friday", "Nov 30"); dueOpeners start a word that may go on ("today's", "lunchtime"). A
+// phrase may also start with a digit.
+var (
+	dueSpaced = []string{"by", "before", "until", "till", "due", "on", "the", "this", "at", "in", "within",
+		"coming", "next", "following", "later", "end", "close", "no"}
+	dueWhole = []string{"eod", "cob", "eob", "eow", "eom", "noon", "asap",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
+		"wed", "thu", "thur", "thurs", "fri",
+		"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul",
+		"july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"}
+	dueOpeners = []string{"today", "tonight", "tomorrow", "weekend", "lunch"}
+)
+
+// nextDue returns the submatch indexes of the first match of duePhrase in lower that starts
+// at or after pos, as FindAllStringSubmatchIndex would list it, or nil. Every match starts
+// with a word character after a non-word one (duePhrase opens each branch with \b and a
+// letter or a digit), so the anchored pattern is tried only at word starts that can open a
+// due phrase, instead of running the whole pattern over the sentence.
+func nextDue(lower string, pos int) []int {
+	for p := pos; p < len(lower); p++ {
+		if p > 0 && isWordByte(lower[p-1]) || !mayStartDue(lower[p:]) || !dueAnchored.MatchString(lower[p:]) {
+			// MatchString keeps no submatches, so it is cheaper for the many places that fail.
+			continue
+		}
+		if loc := dueAnchored.FindStringSubmatchIndex(lower[p:]); loc != nil {
+			for k := range loc {
+				if loc[k] >= 0 {
+					loc[k] += p
+				}
+			}
+			return loc
+		}
+	}
+	return nil
+}
+
+// isWordByte reports whether c is an ASCII word character, as \b sees it.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+// mayStartDue reports whether a due phrase can start at the beginning of s (lower case).
+func mayStartDue(s string) bool {
+	if s[0] >= '0' && s[0] <= '9' {
+		return true
+	}
+	n := 0
+	for n < len(s) && 'a' <= s[n] && s[n] <= 'z' {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	word := s[:n]
+	if slices.Contains(dueSpaced, word) {
+		rest := strings.TrimLeft(s[n:], " \t\n\f\r")
+		return len(rest) < len(s[n:]) && rest != "" && mayFollowDue(word, rest)
+	}
+	if slices.Contains(dueWhole, word) {
+		return true
+	}
+	for _, w := range dueOpeners {
+		if strings.HasPrefix(word, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Words that can follow a word of dueSpaced in a due phrase, as the starts of the next word.
+var (
+	dueAfterThe  = []string{"end", "close", "this", "weekend", "next", "following"}
+	dueAfterThis = []string{"afternoon", "morning", "evening", "weekend", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+	dueAfterNext = []string{"meeting", "call", "sync", "stand", "session", "telcon", "week", "month", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+	dueAfterIn   = []string{"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple", "few"}
+)
+
+// mayFollowDue reports whether rest (lower case, not empty, after the spaces) can go on a due
+// phrase that starts with word, one of dueSpaced.
+func mayFollowDue(word, rest string) bool {
+	hasPrefix := func(starts []string) bool {
+		for _, w := range starts {
+			if strings.HasPrefix(rest, w) {
+				return true
+			}
+		}
+		return false
+	}
+	digit := rest[0] >= '0' && rest[0] <= '9'
+	switch word {
+	case "the":
+		return hasPrefix(dueAfterThe)
+	case "this":
+		return hasPrefix(dueAfterThis)
+	case "next", "coming", "following":
+		return hasPrefix(dueAfterNext)
+	case "later":
+		return strings.HasPrefix(rest, "today")
+	case "end", "close":
+		return strings.HasPrefix(rest, "of")
+	case "no":
+		return strings.HasPrefix(rest, "later")
+	case "at":
+		return digit
+	case "in", "within":
+		n := 0
+		for n < len(rest) && 'a' <= rest[n] && rest[n] <= 'z' {
+			n++
+		}
+		return digit || slices.Contains(dueAfterIn, rest[:n])
+	}
+	// "by", "before", "until", "till", "due", "on": a due phrase, or "the 13th", follows.
+	return digit || strings.HasPrefix(rest, "the") || mayStartDue(rest)
 }
 
 // lowerASCII lower-cases the ASCII letters of s, keeping every byte offset.

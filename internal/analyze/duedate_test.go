@@ -1,6 +1,9 @@
 package analyze
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 func TestResolveDue(t *testing.T) {
 	const wed = "2026-11-18" // a Wednesday
@@ -69,6 +72,39 @@ func TestResolveDue(t *testing.T) {
 		due, text := resolveDue(tt.sentence, tt.date)
 		if due != tt.due || text != tt.dueText {
 			t.Errorf("resolveDue(%q, %q) = %q, %q; want %q, %q", tt.sentence, tt.date, due, text, tt.due, tt.dueText)
+		}
+	}
+}
+
+// TestNextDueMatchesFindAll checks that nextDue lists the same matches as running duePhrase
+// over the whole sentence, on every line of the test data and on made-up phrases.
+func TestNextDueMatchesFindAll(t *testing.T) {
+	corpus := testCorpus(t)
+	words := []string{"by", "before", "no later than", "due", "on", "the", "end", "of", "this", "next",
+		"week", "week's", "call", "friday", "fri", "thurs", "monday", "morning", "eod", "eow", "tonight", "today",
+		"lunch", "noon", "tomorrow", "month", "quarter", "q3", "weekend", "asap", "coming", "following",
+		"nov", "30", "30th", "2026-11-30", "in", "within", "two", "a couple of", "days", "weeks", "at",
+		"3pm", "5:30", "until", "till", "13th", "of december", "x", "abc", "ending", "onto", "atop", "_",
+		"-", "'s", ",", ".", "  ", "\t", "é", "’", "later", "close", "business", "cob", "eom", "few",
+		"todays", "lunches", "lunchtime", "month", "market", "onboarding", "mon2", "may", "3", "Sept.", "tues", "thur",
+		"mon_", "nowhere", "noon", "inside", "bye", "the13th", "end-of", "week’s", "sync", "asap", "asapx", "eods",
+		"afternoon", "evening", "meeting", "stand-up", "standup", "session", "telcon", "an", "one", "ten", "a", "couple",
+		"business", "working", "than", "no later than", "on the", "sunday", "saturday", "august", "aug.", "1st"}
+	corpus = append(corpus, madeUp(words, 20000)...)
+	for _, s := range corpus {
+		lower := lowerASCII(s)
+		want := duePhrase.FindAllStringSubmatchIndex(lower, -1)
+		var got [][]int
+		for pos := 0; ; {
+			loc := nextDue(lower, pos)
+			if loc == nil {
+				break
+			}
+			got = append(got, loc)
+			pos = loc[1]
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("nextDue on %q:\n got %v\nwant %v", s, got, want)
 		}
 	}
 }

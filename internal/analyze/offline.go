@@ -16,10 +16,12 @@ func (Offline) Analyze(ctx context.Context, m *transcript.Meeting, opts Options)
 		return nil, err
 	}
 	f := &Findings{Meeting: m, Engine: EngineInfo{Name: "offline"}}
-	f.Participation = Participate(m)
-	f.Commitments = findCommitments(m)
+	// The rules share one reading of the turns' sentences.
+	x := newMeetingText(m)
+	f.Participation = participate(x)
+	f.Commitments = findCommitmentsIn(x)
 	f.Decisions = findDecisions(m)
-	f.Unheard = findUnheard(m, f.Participation)
+	f.Unheard = findUnheardIn(x, f.Participation)
 	f.Limits = Limits(m)
 	Number(f)
 	Coach(f, opts)
@@ -45,8 +47,11 @@ func Limits(m *transcript.Meeting) []string {
 	if !m.HasSpeakers {
 		out = append(out, "The input names no speakers, so participation, interruptions, silent attendees and unanswered questions could not be assessed, and commitments said in the first person have no owner.")
 	}
-	if !m.HasTimes {
+	switch {
+	case !m.HasTimes:
 		out = append(out, "The input has no times, so talk time and overlaps could not be measured; shares are by words.")
+	case m.HasSpeakers && !TimesMeasurable(m):
+		out = append(out, "The input gives times only now and then (block markers), so talk time could not be measured; shares are by words.")
 	}
 	if m.Date == "" {
 		out = append(out, "The meeting date is unknown, so due dates like \"Friday\" could not be turned into calendar dates: pass --date YYYY-MM-DD.")

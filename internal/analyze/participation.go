@@ -23,10 +23,16 @@ const overlapLookback = 8
 // appearance. Shares are of the words (and seconds) said by named speakers, rounded to three
 // decimals. It returns an empty list when no turn names its speaker.
 func Participate(m *transcript.Meeting) []Participation {
-	out := []Participation{}
 	if m == nil {
-		return out
+		return []Participation{}
 	}
+	return participate(newMeetingText(m))
+}
+
+// participate is Participate reading the turns through x.
+func participate(x *meetingText) []Participation {
+	out := []Participation{}
+	m := x.m
 	index := map[string]int{}
 	for _, p := range m.Attendees {
 		if p.Name == "" {
@@ -61,6 +67,7 @@ func Participate(m *transcript.Meeting) []Participation {
 	}
 
 	totalWords, totalSeconds := 0, 0.0
+	timed := TimesMeasurable(m)
 	for i, t := range m.Turns {
 		if t.Speaker == "" {
 			continue
@@ -70,14 +77,17 @@ func Participate(m *transcript.Meeting) []Participation {
 		w := countWords(t.Text)
 		p.Words += w
 		totalWords += w
-		d := turnSeconds(m.Turns, i)
+		d := 0.0
+		if timed {
+			d = turnSeconds(m.Turns, i)
+		}
 		p.Seconds += d
 		totalSeconds += d
 		if d > p.LongestTurnSeconds {
 			p.LongestTurnSeconds = d
 		}
-		for _, s := range splitSentences(t.Text) {
-			if isQuestion(s) {
+		for k := range x.sentences(i) {
+			if x.isQuestion(i, k) {
 				p.Questions++
 			}
 		}
@@ -98,6 +108,26 @@ func Participate(m *transcript.Meeting) []Participation {
 		p.LongestTurnSeconds = round3(p.LongestTurnSeconds)
 	}
 	return out
+}
+
+// minTimedShare is the share of spoken turns that must have a start time for talk time to be
+// measured. Google Meet text marks the time only every minute or two: shares of time built on
+// that would credit whoever spoke after each marker with the whole minute.
+const minTimedShare = 0.8
+
+// TimesMeasurable reports whether enough spoken turns have a start time to measure talk time.
+func TimesMeasurable(m *transcript.Meeting) bool {
+	spoken, timed := 0, 0
+	for _, t := range m.Turns {
+		if t.Speaker == "" {
+			continue
+		}
+		spoken++
+		if t.Start.Known() {
+			timed++
+		}
+	}
+	return spoken > 0 && float64(timed) >= minTimedShare*float64(spoken)
 }
 
 // turnSeconds is how long turn i lasted: End-Start when both are known; when only Start is

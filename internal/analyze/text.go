@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/debrief-cli/debrief/internal/transcript"
 )
 
 // abbreviations end with a period that does not end a sentence (lower case, without the period).
@@ -28,7 +30,23 @@ func splitSentences(text string) []string {
 		}
 	}
 	start := 0
-	for i := 0; i < len(text); i++ {
+	// Only line breaks and ".", "!" and "?" matter; stops finds the next of each by a fast
+	// search, remembering where each one is until the scan passes it.
+	stops := [4]int{-1, -1, -1, -1}
+	next := func(from int) int {
+		at := len(text)
+		for k, c := range [4]byte{'.', '!', '?', '\n'} {
+			if stops[k] < from {
+				stops[k] = len(text)
+				if j := strings.IndexByte(text[from:], c); j >= 0 {
+					stops[k] = from + j
+				}
+			}
+			at = min(at, stops[k])
+		}
+		return at
+	}
+	for i := next(0); i < len(text); i = next(i + 1) {
 		c := text[i]
 		if c == '\n' {
 			add(text[start:i])
@@ -119,4 +137,54 @@ func countWords(s string) int {
 		n++
 	}
 	return n
+}
+
+// meetingText holds what the rules read in the text of each turn of one meeting (its sentences
+// and which of them are questions), worked out once and shared by the rules of one analysis.
+type meetingText struct {
+	m     *transcript.Meeting
+	turns []turnText
+}
+
+// turnText is what meetingText knows of one turn.
+type turnText struct {
+	split     bool
+	sentences []string
+	questions []lazyBool
+}
+
+// newMeetingText starts the shared reading of m's turns.
+func newMeetingText(m *transcript.Meeting) *meetingText {
+	return &meetingText{m: m, turns: make([]turnText, len(m.Turns))}
+}
+
+// sentences returns splitSentences of the text of turn i.
+func (x *meetingText) sentences(i int) []string {
+	t := &x.turns[i]
+	if !t.split {
+		t.split = true
+		t.sentences = splitSentences(x.m.Turns[i].Text)
+		t.questions = make([]lazyBool, len(t.sentences))
+	}
+	return t.sentences
+}
+
+// isQuestion reports isQuestion of sentence k of turn i.
+func (x *meetingText) isQuestion(i, k int) bool {
+	s := x.sentences(i)[k]
+	return x.turns[i].questions[k].is(func() bool { return isQuestion(s) })
+}
+
+// lazyBool is a fact not yet worked out (0), false (1) or true (2).
+type lazyBool int8
+
+// is returns the fact, working it out with f the first time.
+func (l *lazyBool) is(f func() bool) bool {
+	if *l == 0 {
+		*l = 1
+		if f() {
+			*l = 2
+		}
+	}
+	return *l == 2
 }

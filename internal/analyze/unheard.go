@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/debrief-cli/debrief/internal/transcript"
 )
@@ -29,13 +30,18 @@ var rhetoricalRE = regexp.MustCompile(`(?i)^(?:\w+,\s+)?(?:(?:how|why|what|who)\
 var selfAnswerRE = regexp.MustCompile(`(?i)^(?:because|well,|yes|no[,.!]|yeah|nope|the answer|simple|short answer|answer:|it's because|that's because|i'd say|i would say)`)
 
 // topicChangeRE matches a turn that moves the meeting on instead of answering.
-var topicChangeRE = regexp.MustCompile(`(?i)^(?:(?:ok|okay|alright|all right|right|so|well|anyway|great|thanks|thank you|oh|and)[,.!]?\s+)*(?:moving on|move on|let's move|let us move|next item|next topic|next up|next on the agenda|on to the next|onto the next|let's go to the next|let's jump to|let's switch|let's talk about something else|anyway\b|in other news|before i forget|one more thing|(?:oh,? )?and also\b|also, |by the way|unrelated|let's (?:come|get|go) back to|let's return to|let's (?:wrap up|revisit|park|take (?:that|this|it) offline)|(?:we're|we are) (?:out of|over|at) time|we've run out of time|then there's|changing (?:the )?topic|next question|(?:the )?next (?:item|topic|thing) is|let's (?:look at|turn to|go to|get to|talk about|cover|do)\b[^.?!]*\bnext\b)`)
+var topicChangeRE = regexp.MustCompile(`(?i)^(?:(?:ok|okay|alright|all right|right|so|well|anyway|great|thanks|thank you|oh|and)[,.!]?\s+)*(?:next[,:]\s|moving on|move on|let's move|let us move|next item|next topic|next up|next on the agenda|on to the next|onto the next|let's go to the next|let's jump to|let's switch|let's talk about something else|anyway\b|in other news|before i forget|one more thing|(?:oh,? )?and also\b|also, |by the way|unrelated|let's (?:come|get|go) back to|let's return to|let's (?:wrap up|revisit|park|take (?:that|this|it) offline)|(?:we're|we are) (?:out of|over|at) time|we've run out of time|then there's|changing (?:the )?topic|next question|(?:the )?next (?:item|topic|thing) is|let's (?:look at|turn to|go to|get to|talk about|cover|do)\b[^.?!]*\bnext\b)`)
 
 // answerStartRE matches the first words of a reply that engages with what was said.
 var answerStartRE = regexp.MustCompile(`(?i)^(?:yes|no|yeah|yep|yup|nope|sure|i think|i'd|it's|it is|its|we|because|good question|great question|let me|not sure|i'm not sure|i don't know|i do not know|probably|definitely|absolutely|maybe|it depends|depends|right now|currently|not yet|i can|i'll|i will|that's|that is|well|so|hmm|honestly|actually|agreed|agree|good point|fair|valid|true|understood|makes sense|don't worry|no worries|i hear you|i see|oh|ah|one sec|i believe|i guess|i'm|i am|they|you|there|it|this|that|those|these|he|she|if|nothing|none|not really|not yet|about|around|roughly|i did|i do|i have|i would|i could|we did|good idea|(?:let's|i'll|we'll|we can|i can) \w+ (?:that|it)|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|twenty|thirty|forty|fifty)\b`)
 
 // answerCueRE matches a phrase anywhere in a reply that shows it engages.
 var answerCueRE = regexp.MustCompile(`(?i)\b(?:good (?:question|point)|great (?:question|point)|let me (?:check|look|find|see|think)|not sure|i don't know|i think|because|i believe|fair point|valid point|you're right|that's a (?:good|fair|valid) (?:point|concern)|i agree|i share|we can|we'll|we will|i'll)\b`)
+
+// answerCueWords are the words of which every match of answerCueRE holds one, lower case.
+var answerCueWords = []string{"good question", "good point", "great question", "great point", "let me ", "not sure",
+	"i don't know", "i think", "because", "i believe", "fair point", "valid point", "you're right", "that's a ",
+	"i agree", "i share", "we can", "we'll", "we will", "i'll"}
 
 // concernRE matches a sentence that raises a worry or a risk.
 var concernRE = regexp.MustCompile(`(?i)\b(?:i'm worried|i am worried|i'm a bit worried|i'm really worried|worried (?:about|that)|my (?:main |big |biggest |only )?(?:concern|worry)|i'm concerned|i am concerned|concerned (?:about|that)|the (?:main |big |biggest )?risk is|risky|i'm not sure we can|i am not sure we can|i don't think we can|i do not think we can|this (?:might|could|will) break|that (?:might|could|will) break|(?:might|could) break)\b`)
@@ -47,6 +53,15 @@ var notConcernRE = regexp.MustCompile(`(?i)\b(?:not (?:risky|worried|concerned)|
 // very small share of the talk, people interrupted, and questions and concerns no one else took
 // up. It needs named speakers; without them it returns an empty list.
 func findUnheard(m *transcript.Meeting, p []Participation) []Unheard {
+	if m == nil {
+		return []Unheard{}
+	}
+	return findUnheardIn(newMeetingText(m), p)
+}
+
+// findUnheardIn is findUnheard reading the turns through x.
+func findUnheardIn(x *meetingText, p []Participation) []Unheard {
+	m := x.m
 	out := []Unheard{}
 	if m == nil || !m.HasSpeakers {
 		return out
@@ -66,7 +81,7 @@ func findUnheard(m *transcript.Meeting, p []Participation) []Unheard {
 	}
 	out = append(out, lowShares(m, p)...)
 	out = append(out, interrupted(m)...)
-	out = append(out, unanswered(m)...)
+	out = append(out, unanswered(x)...)
 	return out
 }
 
@@ -168,30 +183,32 @@ func lastSentence(text string) string {
 
 // unanswered finds, in turn order, the real questions and the concerns that no other speaker
 // took up in the next few turns: at most one of each per turn.
-func unanswered(m *transcript.Meeting) []Unheard {
+func unanswered(x *meetingText) []Unheard {
 	var out []Unheard
+	m := x.m
+	r := &replies{m: m}
 	for i, t := range m.Turns {
 		if t.Speaker == "" {
 			continue
 		}
-		sentences := splitSentences(t.Text)
+		sentences := x.sentences(i)
 		askedOne, worriedOne := false, false
 		for k, s := range sentences {
 			switch {
-			case !askedOne && isQuestion(s):
+			case !askedOne && x.isQuestion(i, k):
 				if !realQuestion(s) || (k+1 < len(sentences) && selfAnswerRE.MatchString(sentences[k+1])) {
 					continue
 				}
 				askedOne = true
-				if !takenUp(m, i, s) {
+				if !r.takenUp(i, s) {
 					out = append(out, Unheard{
 						Kind: KindUnansweredQuestion, Person: t.Speaker, Detail: s,
 						Evidence: []Evidence{EvidenceFor(t, s)},
 					})
 				}
-			case !worriedOne && raisesConcern(s) && !isQuestion(s):
+			case !worriedOne && raisesConcern(s) && !x.isQuestion(i, k):
 				worriedOne = true
-				if !takenUp(m, i, s) {
+				if !r.takenUp(i, s) {
 					out = append(out, Unheard{
 						Kind: KindUnaddressedConcern, Person: t.Speaker, Detail: s,
 						Evidence: []Evidence{EvidenceFor(t, s)},
@@ -210,7 +227,41 @@ func raisesConcern(s string) bool {
 	if !containsAny(lower, "worr", "concern", "risk", "not sure we can", "think we can", "break") {
 		return false
 	}
-	return concernRE.MatchString(s) && !notConcernRE.MatchString(s)
+	return matchConcern(s) && !(mayHoldLower(s, lower, notConcernWords) && notConcernRE.MatchString(s))
+}
+
+// concernWords are the words of which every match of concernRE holds one, lower case, and
+// concernReach is the most bytes a match can start before the first of them.
+var concernWords = []string{"worr", "concern", "risk", "not sure we can", "think we can", "break"}
+
+const concernReach = 40
+
+// notConcernWords are the words of which every match of notConcernRE holds one.
+var notConcernWords = []string{"not ", "nothing", "no risk", "isn't"}
+
+// matchConcern reports whether concernRE matches s. The pattern runs from a little before the
+// first of its key words, at the start of a word, rather than over the whole sentence.
+func matchConcern(s string) bool {
+	if foldsToASCII(s) {
+		return concernRE.MatchString(s)
+	}
+	la := lowerASCII(s)
+	first := -1
+	for _, w := range concernWords {
+		if k := strings.Index(la, w); k >= 0 && (first < 0 || k < first) {
+			first = k
+		}
+	}
+	if first < 0 {
+		return concernRE.MatchString(s)
+	}
+	// A match starts at a word after a non-word byte (or at the start), where \b reads the
+	// same in the part as in the whole.
+	w := max(0, first-concernReach)
+	for w > 0 && isWordByte(s[w-1]) {
+		w--
+	}
+	return concernRE.MatchString(s[w:])
 }
 
 // realQuestion reports whether a question asks for an answer: not a tag question seeking
@@ -223,19 +274,60 @@ func realQuestion(s string) bool {
 	return countWords(s) >= 2
 }
 
+// replies holds what takenUp reads in each turn as a reply, worked out at most once in a
+// meeting however many questions and concerns the turn follows.
+type replies struct {
+	m     *transcript.Meeting
+	turns []reply
+}
+
+// reply is one turn read as a reply; each fact is worked out when first needed.
+type reply struct {
+	read                                                                                          bool
+	text                                                                                          string
+	first                                                                                         string
+	words                                                                                         []string
+	wordsRead                                                                                     bool
+	topicChange, backChannel, answers, asks, pointsBack, yesNo, opens, cue, firstYesNo, firstFact lazyBool
+}
+
+// get returns turn j read as a reply.
+func (r *replies) get(j int) *reply {
+	if r.turns == nil {
+		r.turns = make([]reply, len(r.m.Turns))
+	}
+	p := &r.turns[j]
+	if !p.read {
+		p.read = true
+		p.text = strings.TrimSpace(r.m.Turns[j].Text)
+		p.first = firstSentence(p.text)
+	}
+	return p
+}
+
+// contentWords returns the content words of the reply.
+func (p *reply) contentWords() []string {
+	if !p.wordsRead {
+		p.wordsRead = true
+		p.words = contentWords(p.text)
+	}
+	return p.words
+}
+
 // takenUp reports whether another speaker engaged with sentence s of turn i in the next
 // replyWindow turns by named speakers: a reply that opens or reads like an answer, shares
 // content words with s, or names the speaker. A turn that moves the meeting on, or a heading,
 // ends the search.
-func takenUp(m *transcript.Meeting, i int, s string) bool {
+func (r *replies) takenUp(i int, s string) bool {
+	m := r.m
 	asker := m.Turns[i].Speaker
 	words := contentWords(s)
+	var factQuestion lazyBool
 	seen := 0
 	for j := i + 1; j < len(m.Turns) && seen < replyWindow; j++ {
 		t := m.Turns[j]
-		text := strings.TrimSpace(t.Text)
 		if t.Speaker == "" {
-			if strings.HasPrefix(text, "#") {
+			if strings.HasPrefix(strings.TrimSpace(t.Text), "#") {
 				return false
 			}
 			continue
@@ -244,38 +336,46 @@ func takenUp(m *transcript.Meeting, i int, s string) bool {
 		if t.Speaker == asker {
 			continue
 		}
-		if topicChangeRE.MatchString(text) {
+		p := r.get(j)
+		if p.topicChange.is(func() bool { return topicChangeRE.MatchString(p.text) }) {
 			return false
 		}
-		if isBackChannel(text) {
+		if p.backChannel.is(func() bool { return isBackChannel(p.text) }) {
 			continue
 		}
-		if first := firstSentence(text); !isQuestion(first) && answerStartRE.MatchString(strings.TrimLeft(first, "*_>-• \"'")) {
+		if p.answers.is(func() bool {
+			return !isQuestion(p.first) && answerStartRE.MatchString(strings.TrimLeft(p.first, "*_>-• \"'"))
+		}) {
 			return true
 		}
-		if asksElsewhere(text, words) && !namesPerson(m, text, asker) {
+		if p.asksElsewhere(words) && !namesPerson(m, p.text, asker) {
 			// A new question on another topic: the meeting moved on.
 			return false
 		}
-		if engages(m, text, words, asker) || answersWithFact(s, text) {
+		if p.engages(m, words, asker) || p.answersWithFact(&factQuestion, s) {
 			return true
 		}
 	}
 	return false
 }
 
-// engages reports whether reply takes up something said by asker whose content words are words.
-func engages(m *transcript.Meeting, reply string, words []string, asker string) bool {
-	if answerStartRE.MatchString(strings.TrimLeft(reply, "*_>-• \"'")) {
+// engages reports whether the reply takes up something said by asker whose content words are
+// words.
+func (p *reply) engages(m *transcript.Meeting, words []string, asker string) bool {
+	if p.opens.is(func() bool { return answerStartRE.MatchString(strings.TrimLeft(p.text, "*_>-• \"'")) }) {
 		return true
 	}
-	if containsAny(strings.ToLower(reply), "good ", "great ", "let me", "not sure", "know", "think", "because", "believe", "fair", "valid", "right", "agree", "share", "we can", "we'll", "we will", "i'll") && answerCueRE.MatchString(reply) {
+	if p.cue.is(func() bool {
+		lower := strings.ToLower(p.text)
+		return containsAny(lower, "good ", "great ", "let me", "not sure", "know", "think", "because", "believe", "fair", "valid", "right", "agree", "share", "we can", "we'll", "we will", "i'll") &&
+			mayHoldLower(p.text, lower, answerCueWords) && answerCueRE.MatchString(p.text)
+	}) {
 		return true
 	}
-	if sharesWord(words, contentWords(reply)) {
+	if sharesWord(words, p.contentWords()) {
 		return true
 	}
-	return namesPerson(m, reply, asker)
+	return namesPerson(m, p.text, asker)
 }
 
 // sharesWord reports whether a and b have a word in common.
@@ -320,19 +420,45 @@ func namesPerson(m *transcript.Meeting, text, person string) bool {
 // trimmed: at least three letters long and not a stop word.
 func contentWords(s string) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
-	}) {
-		w = strings.Trim(w, "'")
-		if len([]rune(w)) < 3 || isStopWord(w) {
-			continue
+	lower := strings.ToLower(s)
+	start := -1
+	for i := 0; i <= len(lower); {
+		// A word is a run of letters, digits and apostrophes.
+		in, n := false, 1
+		if i < len(lower) {
+			if c := lower[i]; c < utf8.RuneSelf {
+				in = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\''
+			} else {
+				var r rune
+				r, n = utf8.DecodeRuneInString(lower[i:])
+				in = unicode.IsLetter(r) || unicode.IsDigit(r)
+			}
 		}
-		if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-			w = w[:len(w)-1]
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			if w := contentWord(lower[start:i]); w != "" {
+				out = append(out, w)
+			}
+			start = -1
 		}
-		out = append(out, w)
+		i += n
 	}
 	return out
+}
+
+// contentWord returns the content word that w, a lower-case word, stands for, or "" when it
+// carries no meaning.
+func contentWord(w string) string {
+	w = strings.Trim(w, "'")
+	if utf8.RuneCountInString(w) < 3 || isStopWord(w) {
+		return ""
+	}
+	if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		w = w[:len(w)-1]
+	}
+	return w
 }
 
 // isStopWord reports whether w is a common word that says nothing about the topic.
@@ -358,21 +484,22 @@ func isStopWord(w string) bool {
 	return false
 }
 
-// asksElsewhere reports whether reply puts a question of its own that shares no content word
-// with the question it follows (whose content words are words): a new topic, not an answer.
-func asksElsewhere(reply string, words []string) bool {
-	asks := false
-	for _, r := range splitSentences(reply) {
-		if isQuestion(r) {
-			asks = true
-			break
+// asksElsewhere reports whether the reply puts a question of its own that shares no content
+// word with the question it follows (whose content words are words): a new topic, not an
+// answer.
+func (p *reply) asksElsewhere(words []string) bool {
+	asks := p.asks.is(func() bool {
+		for _, r := range splitSentences(p.text) {
+			if isQuestion(r) {
+				return true
+			}
 		}
-	}
-	if !asks || sharesWord(words, contentWords(reply)) || pointsBackRE.MatchString(reply) {
+		return false
+	})
+	if !asks || sharesWord(words, p.contentWords()) || p.pointsBack.is(func() bool { return pointsBackRE.MatchString(p.text) }) {
 		return false
 	}
-	lower := strings.ToLower(strings.TrimSpace(reply))
-	return !yesNoRE.MatchString(lower)
+	return !p.yesNo.is(func() bool { return yesNoRE.MatchString(strings.ToLower(strings.TrimSpace(p.text))) })
 }
 
 // pointsBackRE matches a counter-question that points back at the question it follows ("can
@@ -389,12 +516,13 @@ var factQuestionRE = regexp.MustCompile(`(?i)\b(?:how (?:many|much|big|long|ofte
 // factRE matches a number, a day or a date in an answer.
 var factRE = regexp.MustCompile(`(?i)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|half|twice|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|next (?:week|month|sprint)|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4])(?:st|nd|rd|th)?\b|\d`)
 
-// answersWithFact reports whether reply answers question with a fact it asked for: a yes or
-// a no, or a number or a date to a question about an amount or a time.
-func answersWithFact(question, reply string) bool {
-	first := firstSentence(reply)
-	if yesNoRE.MatchString(strings.ToLower(first)) {
+// answersWithFact reports whether the reply answers question with a fact it asked for: a yes
+// or a no, or a number or a date to a question about an amount or a time. factQuestion caches,
+// for the question, whether it asks for such a fact.
+func (p *reply) answersWithFact(factQuestion *lazyBool, question string) bool {
+	if p.firstYesNo.is(func() bool { return yesNoRE.MatchString(strings.ToLower(p.first)) }) {
 		return true
 	}
-	return factQuestionRE.MatchString(question) && factRE.MatchString(first)
+	return factQuestion.is(func() bool { return factQuestionRE.MatchString(question) }) &&
+		p.firstFact.is(func() bool { return factRE.MatchString(p.first) })
 }

@@ -1,8 +1,10 @@
 package analyze
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestFindUnheard(t *testing.T) {
@@ -298,5 +300,54 @@ func BenchmarkFindUnheard(b *testing.B) {
 	p := Participate(m)
 	for b.Loop() {
 		findUnheard(m, p)
+	}
+}
+
+// TestUnheardCheapTests checks that the cheap tests in front of concernRE, notConcernRE and
+// answerCueRE never change what the patterns find.
+func TestUnheardCheapTests(t *testing.T) {
+	corpus := testCorpus(t)
+	corpus = append(corpus, madeUp([]string{"I'm", "i am", "a bit", "really", "worried", "about", "that", "My", "main",
+		"biggest", "concern", "worry", "concerned", "the", "risk is", "risky", "not sure we can", "I don't", "do not",
+		"think we can", "this", "might", "could", "will", "break", "not", "no risk", "isn't risky", "nothing to worry",
+		"good", "great", "question", "point", "let me", "check", "i think", "because", "fair", "valid", "you're right",
+		"that's a", "i agree", "we can", "we'll", "i'll", "x", "xx", "\u212a", "\u017f", ",", "?"}, 30000)...)
+	for _, s := range corpus {
+		if matchConcern(s) != concernRE.MatchString(s) {
+			t.Fatalf("matchConcern(%q) differs from concernRE", s)
+		}
+		lower := strings.ToLower(s)
+		if notConcernRE.MatchString(s) && !mayHoldLower(s, lower, notConcernWords) {
+			t.Fatalf("notConcernWords miss %q", s)
+		}
+		if answerCueRE.MatchString(s) && !mayHoldLower(s, lower, answerCueWords) {
+			t.Fatalf("answerCueWords miss %q", s)
+		}
+	}
+}
+
+// TestContentWordsMatchesFields checks contentWords against the plain way of splitting words.
+func TestContentWordsMatchesFields(t *testing.T) {
+	plain := func(s string) []string {
+		var out []string
+		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+		}) {
+			w = strings.Trim(w, "'")
+			if len([]rune(w)) < 3 || isStopWord(w) {
+				continue
+			}
+			if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+				w = w[:len(w)-1]
+			}
+			out = append(out, w)
+		}
+		return out
+	}
+	corpus := append(testCorpus(t), "", "'''", "Ünïcödé WORDS, naïve café's", "日本語 テキスト", "a\xffb\xfe cats's", "ÉTÉ’s it's", "İstanbul ǅemal")
+	for _, s := range corpus {
+		if got, want := contentWords(s), plain(s); !slices.Equal(got, want) {
+			t.Fatalf("contentWords(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

@@ -104,8 +104,12 @@ func writeParticipation(b *strings.Builder, f *analyze.Findings, info MeetingInf
 		}
 		return
 	}
+	timed := false
+	for _, p := range f.Participation {
+		timed = timed || p.Seconds > 0
+	}
 	head := []string{"Name", "Turns", "Words", "Words %"}
-	if info.HasTimes {
+	if timed {
 		head = append(head, "Time %")
 	}
 	head = append(head, "Questions", "Cut off")
@@ -118,7 +122,7 @@ func writeParticipation(b *strings.Builder, f *analyze.Findings, info MeetingInf
 	row(b, seps)
 	for _, p := range f.Participation {
 		cells := []string{escape(p.Name), strconv.Itoa(p.Turns), strconv.Itoa(p.Words), percent(p.WordShare)}
-		if info.HasTimes {
+		if timed {
 			cells = append(cells, percent(p.TimeShare))
 		}
 		cells = append(cells, strconv.Itoa(p.Questions), strconv.Itoa(p.Interrupted))
