@@ -70,8 +70,13 @@ func BenchmarkLLMCachedRerun(b *testing.B) {
 	m := longMeeting(b, 550)
 	srv := benchServer(b)
 	e := newEngine(b, srv, b.TempDir())
-	if _, err := e.Analyze(context.Background(), m, opts()); err != nil {
+	e.Client = llm.New(llm.Config{BaseURL: srv.URL(), Timeout: 5 * time.Second})
+	f, err := e.Analyze(context.Background(), m, opts())
+	if err != nil {
 		b.Fatal(err)
+	}
+	if len(f.Engine.Warnings) > 0 || srv.Count() != 1 {
+		b.Fatalf("the first run made %d requests and warned %q; want one clean request", srv.Count(), f.Engine.Warnings)
 	}
 	before := srv.Count()
 	b.ResetTimer()

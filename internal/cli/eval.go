@@ -24,6 +24,7 @@ type EvalOptions struct {
 	Format      string
 	Verbose     bool
 	MinF1       string
+	MinRecall   string
 	Concurrency int
 	// LLM holds the flags that configure the LLM engine.
 	LLM llmFlags
@@ -42,12 +43,13 @@ pairs with NAME.gold.json). The gold schema and the matching rules are in the RE
 Categories: commitments, decisions, unexplained_decisions, silent_attendees,
 unanswered_questions; a category absent from a gold file is not scored for that file.
 
-Scores are micro-averaged over files. --min-f1 makes eval a CI gate: it exits 1 when a
-category scores below its threshold.`,
+Scores are micro-averaged over files. --min-f1 and --min-recall make eval a CI
+gate: it exits 1 when a category scores below its threshold.`,
 		Example: `  debrief eval testdata/eval
   debrief eval testdata/eval --verbose          # every miss and false find, with evidence
   debrief eval testdata/eval --format json
-  debrief eval testdata/eval --min-f1 commitments=0.8,decisions=0.7`,
+  debrief eval testdata/eval --min-f1 commitments=0.8,decisions=0.7
+  debrief eval minutes/ --min-recall commitments=0.95`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageErrorf("eval needs a directory or file of labelled meetings (NAME.ext + NAME.gold.json)")
@@ -68,6 +70,7 @@ category scores below its threshold.`,
 	fl.StringVarP(&opts.Format, "format", "f", "text", "output: text or json")
 	fl.BoolVarP(&opts.Verbose, "verbose", "v", false, "list each file's misses and false finds with their evidence")
 	fl.StringVar(&opts.MinF1, "min-f1", "", "fail (exit 1) when a category's F1 is below: commitments=0.8,decisions=0.7")
+	fl.StringVar(&opts.MinRecall, "min-recall", "", "fail (exit 1) when a category's recall is below: commitments=0.95")
 	fl.IntVar(&opts.Concurrency, "concurrency", runtime.NumCPU(), "meetings analyzed at once")
 	_ = cmd.RegisterFlagCompletionFunc("engine", fixedCompletion(engineChoices...))
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("text", "json"))
@@ -86,13 +89,13 @@ func runEval(ctx context.Context, opts *EvalOptions) error {
 	if opts.Concurrency < 1 {
 		return usageErrorf("--concurrency must be at least 1")
 	}
-	var gates map[string]float64
-	if opts.MinF1 != "" {
-		g, err := eval.ParseGates(opts.MinF1)
-		if err != nil {
-			return &usageError{fmt.Errorf("--min-f1: %w", err)}
-		}
-		gates = g
+	gates, err := parseGates("--min-f1", opts.MinF1)
+	if err != nil {
+		return err
+	}
+	recallGates, err := parseGates("--min-recall", opts.MinRecall)
+	if err != nil {
+		return err
 	}
 	pairs, warnings, err := eval.FindPairs(opts.Paths...)
 	if err != nil {
@@ -117,18 +120,29 @@ func runEval(ctx context.Context, opts *EvalOptions) error {
 	if err != nil {
 		return err
 	}
-	if gates != nil {
-		if fails := summary.Failures(gates); len(fails) > 0 {
-			for _, l := range fails {
-				fmt.Fprintln(opts.IO.ErrOut, "debrief: below the gate: "+l)
-			}
-			return &silentError{code: ExitFailure}
-		}
+	fails := append(summary.Failures(gates), summary.RecallFailures(recallGates)...)
+	for _, l := range fails {
+		fmt.Fprintln(opts.IO.ErrOut, "debrief: below the gate: "+l)
+	}
+	if len(fails) > 0 {
+		return &silentError{code: ExitFailure}
 	}
 	if failed > 0 {
 		return &partialError{failed: failed, total: len(pairs)}
 	}
 	return nil
+}
+
+// parseGates reads the value of a gate flag; an empty value means no gate.
+func parseGates(flag, value string) (map[string]float64, error) {
+	if value == "" {
+		return nil, nil
+	}
+	g, err := eval.ParseGates(value)
+	if err != nil {
+		return nil, &usageError{fmt.Errorf("%s: %w", flag, err)}
+	}
+	return g, nil
 }
 
 // scorePairs analyzes and scores the pairs concurrently, keeping their order. Pairs that

@@ -123,10 +123,18 @@ func ParseGates(s string) (map[string]float64, error) {
 	return gates, nil
 }
 
-// Failures checks the summary against minimum F1 scores and returns one line per gate that
-// fails, in category order; none when all pass. A gate on a category that no file labels
-// fails; one on a labelled category with no gold item and no prediction passes.
+// Failures returns one line for each category whose F1 is below its gate in gates (see
+// ParseGates); a gate on a category that no file labels fails too.
 func (s Summary) Failures(gates map[string]float64) []string {
+	return s.failures("F1", gates, func(sc Score) float64 { return sc.F1 })
+}
+
+// RecallFailures is Failures for gates on recall.
+func (s Summary) RecallFailures(gates map[string]float64) []string {
+	return s.failures("recall", gates, func(sc Score) float64 { return sc.Recall })
+}
+
+func (s Summary) failures(metric string, gates map[string]float64, value func(Score) float64) []string {
 	var out []string
 	for _, name := range Categories() {
 		want, ok := gates[name]
@@ -136,10 +144,10 @@ func (s Summary) Failures(gates map[string]float64) []string {
 		sc, _ := s.Category(name)
 		switch {
 		case sc.Files == 0:
-			out = append(out, fmt.Sprintf("%s: no file labels it, so F1 >= %.2f cannot be checked", name, want))
+			out = append(out, fmt.Sprintf("%s: no file labels it, so %s >= %.2f cannot be checked", name, metric, want))
 		case sc.NA():
-		case sc.F1 < want:
-			out = append(out, fmt.Sprintf("%s: F1 %.3f is below the minimum %.3f", name, sc.F1, want))
+		case value(sc) < want:
+			out = append(out, fmt.Sprintf("%s: %s %.3f is below the minimum %.3f", name, metric, value(sc), want))
 		}
 	}
 	return out
