@@ -47,6 +47,30 @@ var alternativesRE = regexp.MustCompile(`\b(instead of|rather than|vs\.?|versus|
 // sentence and after a verb of choosing, since "over" means many other things.
 var overRE = regexp.MustCompile(`(?i)\b(?:go with|going with|went with|use|using|chose|choose|choosing|pick|picked|prefer|preferred|adopt|keep|favou?r)\b[^,;.]*\bover\s+(?:the\s+)?[A-Za-z0-9]`)
 
+// overAnchored is overRE anchored at the start of its input, for choosesOver.
+var overAnchored = regexp.MustCompile(`^(?:` + overRE.String() + `)`)
+
+// overVerbs are what the verbs of choosing in overRE start with.
+var overVerbs = indexByFirst("go with", "going with", "went with", "use", "using", "chose", "choose", "pick",
+	"prefer", "adopt", "keep", "favo")
+
+// choosesOver reports whether overRE matches s. A match starts at the start of a word, with
+// one of overVerbs in any case, so the anchored pattern is tried only there. Case folding
+// also matches the long s and the Kelvin sign to "s" and "k", so a string holding one goes to
+// overRE.
+func choosesOver(s string) bool {
+	if foldsToASCII(s) {
+		return overRE.MatchString(s)
+	}
+	lower := asciiLower(s)
+	for p := 0; p < len(lower); p++ {
+		if (p == 0 || !isWordByte(lower[p-1])) && overVerbs.startsWith(lower[p:]) && overAnchored.MatchString(s[p:]) {
+			return true
+		}
+	}
+	return false
+}
+
 // overNotChoiceRE matches the common "over" phrases that name no alternative.
 var overNotChoiceRE = regexp.MustCompile(`(?i)\bover\s+(?:the\s+)?(?:next|last|past|time|weekend|week|month|year|years|months|weeks|days|there|here|it|to|and|again|all)\b`)
 
@@ -152,6 +176,13 @@ func findDecisions(m *transcript.Meeting) []Decision {
 	if m == nil {
 		return []Decision{}
 	}
+	return findDecisionsIn(newMeetingText(m))
+}
+
+// findDecisionsIn is findDecisions reading the turns through x.
+func findDecisionsIn(x *meetingText) []Decision {
+	m := x.m
+	ctx := newTurnFacts(x)
 	var found []decisionCandidate
 	add := func(i int, text, quote, by string, listed bool) {
 		text = trimDecoration(text)
@@ -231,7 +262,7 @@ func findDecisions(m *transcript.Meeting) []Decision {
 			continue
 		}
 
-		sentences := splitSentences(t.Text)
+		sentences := x.sentences(i)
 		for k := 0; k < len(sentences); k++ {
 			s := sentences[k]
 			if mk := markerRE.FindStringSubmatch(s); mk != nil && !isLabelWord(mk[1]) {
@@ -240,30 +271,30 @@ func findDecisions(m *transcript.Meeting) []Decision {
 					continue
 				}
 			}
-			if text, ok := phrasedDecision(s); ok {
+			if text, ok := ctx.phrased(i, k); ok {
 				add(i, text, s, t.Speaker, false)
 				continue
 			}
-			text, anaphoric, ok := spokenDecision(s)
+			text, anaphoric, ok := ctx.spoken(i, k)
 			switch {
 			case !ok:
 			case !anaphoric:
-				if loc := reasonClauseRE.FindStringIndex(text); loc != nil && loc[0] > 0 {
-					text = cleanChoice(text[:loc[0]])
+				if at := reasonClauseAt(text); at > 0 {
+					text = cleanChoice(text[:at])
 				}
 				add(i, text, s, t.Speaker, false)
 				c := &found[len(found)-1]
-				if k+1 < len(sentences) && countWords(s) <= 6 && !isQuestion(sentences[k+1]) {
+				if k+1 < len(sentences) && countWords(s) <= 6 && !x.isQuestion(i, k+1) {
 					// "Let's do a phased rollout. Write to both for a month.": the next
 					// sentence spells the choice out.
 					c.d.Evidence = append(c.d.Evidence, EvidenceFor(t, sentences[k+1]))
 				} else if len(contentWords(text)) <= 2 {
 					// "Postgres it is.": cite where the option was put on the table.
-					if j, o := optionSentence(m, i, text); o != "" {
+					if j, o := optionSentence(x, i, text); o != "" {
 						c.d.Evidence = append(c.d.Evidence, EvidenceFor(m.Turns[j], o))
 					}
 				}
-			case k+1 < len(sentences) && !isQuestion(sentences[k+1]):
+			case k+1 < len(sentences) && !x.isQuestion(i, k+1):
 				// "Let's do it. No deploys after 2pm on Fridays.": the choice is said next.
 				k++
 				add(i, cleanChoice(sentences[k]), sentences[k], t.Speaker, false)
@@ -271,7 +302,7 @@ func findDecisions(m *transcript.Meeting) []Decision {
 			default:
 				// "Let's do it." after someone else's proposal: the choice is theirs.
 				if pi := prevSpeakerTurn(m, i); pi >= 0 && m.Turns[pi].Speaker != t.Speaker {
-					if ps := splitSentences(m.Turns[pi].Text); len(ps) > 0 {
+					if ps := x.sentences(pi); len(ps) > 0 {
 						p := ps[len(ps)-1]
 						add(pi, cleanChoice(p), p, t.Speaker, false)
 						found[len(found)-1].d.Evidence = append(found[len(found)-1].d.Evidence, EvidenceFor(t, s))
@@ -280,9 +311,8 @@ func findDecisions(m *transcript.Meeting) []Decision {
 			}
 		}
 	}
-	found = append(found, agreedProposals(m, found)...)
+	found = append(found, agreedProposals(ctx, found)...)
 
-	ctx := newTurnFacts(m)
 	decided := make([]bool, len(m.Turns))
 	for _, c := range found {
 		decided[c.turn] = true
@@ -431,17 +461,22 @@ func phrasedDecision(s string) (string, bool) {
 	if isQuestion(s) {
 		return "", false
 	}
-	lower := asciiLower(s)
+	return phrasedDecisionLower(s, asciiLower(s))
+}
+
+// phrasedDecisionLower is phrasedDecision of s, which is not a question, given lower, its
+// asciiLower.
+func phrasedDecisionLower(s, lower string) (string, bool) {
 	if !containsAny(lower, "decid", "go with", "going with", "agree", "final call", "decision", "use", "going forward") {
 		return "", false
 	}
-	loc := phraseRE.FindStringSubmatchIndex(lower)
+	loc := findPhrase(lower)
 	if loc == nil {
 		return "", false
 	}
 	phrase := lower[loc[2]:loc[3]]
 	before := lower[:loc[0]]
-	if notDecisionRE.MatchString(before) || notDecisionRE.MatchString(phrase) {
+	if mayDeny(before) && notDecisionRE.MatchString(before) || mayDeny(phrase) && notDecisionRE.MatchString(phrase) {
 		return "", false
 	}
 	rest := s[loc[1]:]
@@ -451,16 +486,16 @@ func phrasedDecision(s string) (string, bool) {
 	}
 	// The words right after the phrase may still negate or hedge it ("we agree not to…" is
 	// a decision; "we agree it might…" is not).
-	if hedgeRE.MatchString(firstWords(lower[loc[1]:], 2)) || (containsAny(lower, "last ", "previous", "earlier") && pastRE.MatchString(lower)) {
+	if isHedge(firstWords(lower[loc[1]:], 2)) || (containsAny(lower, "last ", "previous", "earlier") && reportsPast(lower)) {
 		return "", false
 	}
 	if strings.HasSuffix(phrase, "use") {
 		rest = s[loc[3]-len("use"):]
 	}
-	if loc := reasonClauseRE.FindStringIndex(rest); loc != nil && loc[0] > 0 {
+	if at := reasonClauseAt(rest); at > 0 {
 		// "push the release to December because the SDK isn't certified": the choice is
 		// before the reason; the reason is found by rationale.
-		rest = rest[:loc[0]]
+		rest = rest[:at]
 	}
 	rest = strings.TrimRight(strings.TrimSpace(rest), ".!;:,")
 	if countWords(rest) < 1 {
@@ -469,14 +504,155 @@ func phrasedDecision(s string) (string, bool) {
 	return rest, true
 }
 
+// phraseAnchored is phraseRE anchored at the start of its input, for findPhrase.
+var phraseAnchored = regexp.MustCompile(`^(?:` + phraseRE.String() + `)`)
+
+// phraseStarts are what every branch of phraseRE starts with.
+var phraseStarts = indexByFirst("we ", "we'", "it's ", "it is ", "it was ", "it has been ", "let's go with",
+	"let us go with", "then we go with", "and we go with", "so we go with", "okay we go with",
+	"okay, we go with", "ok we go with", "ok, we go with", "agreed to", "the final call", "final call",
+	"the decision is", "going forward")
+
+// findPhrase returns the submatch indexes of the first match of phraseRE in lower, as
+// phraseRE.FindStringSubmatchIndex does. Every branch of the pattern starts with a letter
+// after \b, so a match starts at a word start, and with one of phraseStarts: the anchored
+// pattern is tried only there. Anchored at a later start, the branch "^we go with" matches
+// where phraseRE does not (no other branch reads "we go with"), so such a match is passed by.
+func findPhrase(lower string) []int {
+	for p := 0; p < len(lower); p++ {
+		if p > 0 && isWordByte(lower[p-1]) || !phraseStarts.startsWith(lower[p:]) {
+			continue
+		}
+		loc := phraseAnchored.FindStringSubmatchIndex(lower[p:])
+		if loc == nil || p > 0 && lower[p+loc[2]:p+loc[3]] == "we go with" {
+			continue
+		}
+		for k := range loc {
+			if loc[k] >= 0 {
+				loc[k] += p
+			}
+		}
+		return loc
+	}
+	return nil
+}
+
+// denyWords hold, between them, every word of notDecisionRE: mayDeny looks for them first.
+var denyWords = []string{"propos", "suggest", "maybe", "perhaps", "if", "how about", "unless", "whether",
+	"would", "could", "might", "suppose", "assuming", "in case", "not", "never", "n't", "undecided", "disagree"}
+
+// mayDeny is a cheap test that notDecisionRE could match lower: it holds one of denyWords.
+func mayDeny(lower string) bool {
+	return containsAny(lower, denyWords...)
+}
+
+// isHedge reports whether hedgeRE matches lower, looking for its words first.
+func isHedge(lower string) bool {
+	return containsAny(lower, "might", "maybe", "perhaps", "could", "would") && hedgeRE.MatchString(lower)
+}
+
+// pastPhrases are the phrases of pastRE.
+var pastPhrases = indexByFirst("last week", "last time", "last meeting", "last call", "last month", "previously",
+	"earlier this year", "earlier this month")
+
+// reportsPast reports whether pastRE matches lower: whether one of pastPhrases stands in it as
+// words of their own.
+func reportsPast(lower string) bool {
+	return pastPhrases.inWords(lower)
+}
+
+// byFirst holds phrases of lower-case ASCII, each starting with a letter, grouped by that
+// letter.
+type byFirst [26][]string
+
+// indexByFirst groups phrases by their first letter.
+func indexByFirst(phrases ...string) *byFirst {
+	var b byFirst
+	for _, p := range phrases {
+		b[p[0]-'a'] = append(b[p[0]-'a'], p)
+	}
+	return &b
+}
+
+// startsWith reports whether s starts with one of the phrases.
+func (b *byFirst) startsWith(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for _, p := range b[s[0]-'a'] {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// inWords reports whether one of the phrases, each ending with a letter, stands in s with a
+// word boundary (\b) on both sides, as the pattern \b(phrase|…)\b matches: it starts a word
+// of s and ends where a word does.
+func (b *byFirst) inWords(s string) bool {
+	for k := 0; k < len(s); {
+		c := s[k]
+		if !isWordByte(c) {
+			k++
+			continue
+		}
+		if c >= 'a' && c <= 'z' {
+			for _, p := range b[c-'a'] {
+				if strings.HasPrefix(s[k:], p) && (k+len(p) == len(s) || !isWordByte(s[k+len(p)])) {
+					return true
+				}
+			}
+		}
+		for k < len(s) && isWordByte(s[k]) {
+			k++
+		}
+	}
+	return false
+}
+
 // reasonClauseRE matches where a reason clause starts inside a decision sentence.
 var reasonClauseRE = regexp.MustCompile(`(?i),?\s+(?:because|since|so that|given that|due to|in order to)\b`)
 
-// firstWords returns the first n words of s.
+// reasonClauseWords are the words that open a reason clause (see reasonClauseRE).
+var reasonClauseWords = []string{"because", "since", "so that", "given that", "due to", "in order to"}
+
+// reasonClauseAt returns where reasonClauseRE first matches s, or -1. The pattern needs one of
+// reasonClauseWords at the start of a word, so it runs only when mayStartWord finds one.
+func reasonClauseAt(s string) int {
+	if !mayStartWord(s, reasonClauseWords) {
+		return -1
+	}
+	if loc := reasonClauseRE.FindStringIndex(s); loc != nil {
+		return loc[0]
+	}
+	return -1
+}
+
+// firstWords returns the first n words of s, as strings.Fields splits them, joined by a
+// space; it reads no further into s than it needs to.
 func firstWords(s string, n int) string {
-	f := strings.Fields(s)
-	if len(f) > n {
-		f = f[:n]
+	if n <= 0 {
+		return ""
+	}
+	f := make([]string, 0, n)
+	start := -1
+	for i, r := range s {
+		if !unicode.IsSpace(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if f = append(f, s[start:i]); len(f) == n {
+				return strings.Join(f, " ")
+			}
+			start = -1
+		}
+	}
+	if start >= 0 {
+		f = append(f, s[start:])
 	}
 	return strings.Join(f, " ")
 }
@@ -511,6 +687,11 @@ func headingBetween(m *transcript.Meeting, i, j int) bool {
 // however many decisions sit near it.
 type turnFacts struct {
 	m *transcript.Meeting
+	// x is the shared reading of the turns: their sentences and questions.
+	x *meetingText
+	// said holds, for each sentence of each turn, what the rules work out about it (see
+	// sentenceFacts); nil until looked at.
+	said [][]sentenceFacts
 	// reasons are the sentences of each turn that state a reason (see look); nil until looked
 	// at.
 	reasons [][]string
@@ -521,25 +702,103 @@ type turnFacts struct {
 	args [][]string
 	// words are the topic words of each turn (see topicWords); nil until looked at.
 	words [][]string
-	// sentences are the sentences of each turn; nil until looked at.
-	sentences [][]string
 	// moves is 1 when a turn moves on to another topic, 2 when it does not, 0 until looked at.
 	moves []int8
 }
 
-func newTurnFacts(m *transcript.Meeting) *turnFacts {
+func newTurnFacts(x *meetingText) *turnFacts {
+	m := x.m
 	n := len(m.Turns)
-	return &turnFacts{m: m, reasons: make([][]string, n), alt: make([]int8, n), args: make([][]string, n), words: make([][]string, n), sentences: make([][]string, n), moves: make([]int8, n)}
+	return &turnFacts{m: m, x: x, said: make([][]sentenceFacts, n), reasons: make([][]string, n), alt: make([]int8, n), args: make([][]string, n), words: make([][]string, n), moves: make([]int8, n)}
 }
 
-// isDecisionSentence reports whether s states a decision of its own, so that a reason in it
-// belongs to that decision.
-func isDecisionSentence(s string) bool {
-	if _, ok := phrasedDecision(s); ok {
+// sentenceFacts is what the decision rules work out about one sentence of a turn, each fact
+// once however many rules ask for it.
+type sentenceFacts struct {
+	// lower is the sentence's asciiLower, when lowered.
+	lower   string
+	lowered bool
+	// phrased and spoken are whether the sentence is a decision by phrasedDecision and by
+	// spokenDecision, with what these return in phrasedText, spokenText and anaphoric.
+	phrased, spoken         lazyBool
+	phrasedText, spokenText string
+	anaphoric               bool
+	// reason and argues are statesReason and argues of the sentence.
+	reason, argues lazyBool
+}
+
+// fact returns the facts of sentence k of turn j.
+func (f *turnFacts) fact(j, k int) *sentenceFacts {
+	if f.said[j] == nil {
+		f.said[j] = make([]sentenceFacts, len(f.x.sentences(j)))
+	}
+	return &f.said[j][k]
+}
+
+// lower returns asciiLower of sentence k of turn j.
+func (f *turnFacts) lower(j, k int) string {
+	sf := f.fact(j, k)
+	if !sf.lowered {
+		sf.lower, sf.lowered = asciiLower(f.x.sentences(j)[k]), true
+	}
+	return sf.lower
+}
+
+// phrased returns phrasedDecision of sentence k of turn j.
+func (f *turnFacts) phrased(j, k int) (string, bool) {
+	sf := f.fact(j, k)
+	ok := sf.phrased.is(func() bool {
+		if f.x.isQuestion(j, k) {
+			return false
+		}
+		var ok bool
+		sf.phrasedText, ok = phrasedDecisionLower(f.x.sentences(j)[k], f.lower(j, k))
+		return ok
+	})
+	return sf.phrasedText, ok
+}
+
+// spoken returns spokenDecision of sentence k of turn j.
+func (f *turnFacts) spoken(j, k int) (text string, anaphoric, ok bool) {
+	sf := f.fact(j, k)
+	ok = sf.spoken.is(func() bool {
+		if f.x.isQuestion(j, k) {
+			return false
+		}
+		var ok bool
+		sf.spokenText, sf.anaphoric, ok = spokenDecisionLower(f.x.sentences(j)[k], f.lower(j, k))
+		return ok
+	})
+	return sf.spokenText, sf.anaphoric, ok
+}
+
+// statesReasonAt returns statesReason of sentence k of turn j.
+func (f *turnFacts) statesReasonAt(j, k int) bool {
+	return f.fact(j, k).reason.is(func() bool { return statesReasonLower(f.lower(j, k)) })
+}
+
+// arguesAt returns argues of sentence k of turn j.
+func (f *turnFacts) arguesAt(j, k int) bool {
+	return f.fact(j, k).argues.is(func() bool { return arguesLower(f.lower(j, k)) })
+}
+
+// isDecisionAt reports whether sentence k of turn j states a decision of its own, so that a
+// reason in it belongs to that decision.
+func (f *turnFacts) isDecisionAt(j, k int) bool {
+	if _, ok := f.phrased(j, k); ok {
 		return true
 	}
-	_, _, ok := spokenDecision(s)
+	_, _, ok := f.spoken(j, k)
 	return ok
+}
+
+// argues reports whether sentence s, said in turn j, states a reason or argues (see
+// statesReason and argues). A sentence of turn j has its facts worked out once.
+func (f *turnFacts) argues(j int, s string) bool {
+	if k := slices.Index(f.x.sentences(j), s); k >= 0 {
+		return f.statesReasonAt(j, k) || f.arguesAt(j, k)
+	}
+	return statesReason(s) || argues(s)
 }
 
 // reasonsOf returns the sentences of turn j that state a reason, are not questions and are not
@@ -556,12 +815,12 @@ func (f *turnFacts) look(j int) {
 		return
 	}
 	f.reasons[j], f.args[j] = []string{}, []string{}
-	for _, s := range f.sentencesOf(j) {
-		if isQuestion(s) {
+	for k, s := range f.x.sentences(j) {
+		if f.x.isQuestion(j, k) {
 			continue
 		}
-		r := statesReason(s)
-		if !r && !argues(s) || isDecisionSentence(s) {
+		r := f.statesReasonAt(j, k)
+		if !r && !f.arguesAt(j, k) || f.isDecisionAt(j, k) {
 			continue
 		}
 		f.args[j] = append(f.args[j], s)
@@ -571,13 +830,10 @@ func (f *turnFacts) look(j int) {
 	}
 }
 
-// rationale returns the sentence that gives a decision's reason: the decision's own sentence,
-// or else a sentence of the window of turns around it (see decisionWindow), nearest first; ""
-// when none does.
+// rationale returns the sentence that gives a decision's reason, the decision's own sentence
+// stating none: a sentence of the window of turns around it (see decisionWindow), nearest
+// first; "" when none does.
 func (f *turnFacts) rationale(window []int, sentence string) string {
-	if statesReason(sentence) {
-		return sentence
-	}
 	for _, j := range window {
 		for _, s := range f.reasonsOf(j) {
 			if s == sentence {
@@ -593,8 +849,8 @@ func (f *turnFacts) rationale(window []int, sentence string) string {
 // over Y" in its own sentence, or "instead of", "rather than", "trade-off", "cost"… in it or
 // the window of turns around it.
 func (f *turnFacts) alternatives(window []int, sentence string) bool {
-	lower := strings.ToLower(sentence)
-	if strings.Contains(lower, "over ") && overRE.MatchString(sentence) && !overNotChoiceRE.MatchString(sentence) {
+	// strings.ToLower and asciiLower differ only on letters other than "over ".
+	if strings.Contains(asciiLower(sentence), "over ") && choosesOver(sentence) && !overNotChoiceRE.MatchString(sentence) {
 		return true
 	}
 	if mentionsOption(sentence) {
@@ -617,21 +873,40 @@ func (f *turnFacts) alternatives(window []int, sentence string) bool {
 // statesReason reports whether s gives a reason (see rationaleRE). A scan for the words and
 // characters the pattern needs comes first: it is much cheaper than the pattern.
 func statesReason(s string) bool {
-	lower := asciiLower(s)
-	if !strings.ContainsAny(s, "0123456789$€£") && !containsAny(lower, "because", "since", "so that", "given", "due to", "as it", "reason", "that way", "in order", "customer", "user", "client") {
-		return false
-	}
-	return rationaleRE.MatchString(lower)
+	return statesReasonLower(asciiLower(s))
 }
 
-// mentionsOption reports whether s mentions other options or costs (see alternativesRE),
-// scanning for the words first as statesReason does.
-func mentionsOption(s string) bool {
-	lower := asciiLower(s)
-	if !containsAny(lower, "instead", "rather", "vs", "versus", "alternative", "option", "other approach", "trade", "cost", "downside", "expense") {
-		return false
+// The branches of rationaleRE, each matched on its own after a cheap test (see
+// statesReasonLower): the reason words, a measure, a sum of money, what customers said.
+var (
+	reasonPhrases    = indexByFirst("because", "since", "so that", "given", "due to", "as it", "the reason", "that way", "in order to")
+	reasonMeasureRE  = regexp.MustCompile(`\d+(?:\.\d+)?\s*(?:%|percent\b|ms\b|milliseconds\b|x (?:faster|slower|cheaper|more|less|fewer)\b|times (?:faster|slower|cheaper|more|less|fewer)\b)`)
+	reasonMoneyRE    = regexp.MustCompile(`[$€£]\s?\d`)
+	reasonCustomerRE = regexp.MustCompile(`\b(?:customers?|users?|clients?)\s+(?:asked|reported|complained|said|told|want(?:ed)?|requested|need(?:ed)?)\b`)
+)
+
+// statesReasonLower is statesReason of a sentence given lower, its asciiLower: whether one of
+// the branches of rationaleRE matches, trying each only when lower holds what it needs.
+func statesReasonLower(lower string) bool {
+	if reasonPhrases.inWords(lower) {
+		return true
 	}
-	return alternativesRE.MatchString(lower)
+	if strings.ContainsAny(lower, "0123456789") && (reasonMeasureRE.MatchString(lower) || reasonMoneyRE.MatchString(lower)) {
+		return true
+	}
+	return containsAny(lower, "customer", "user", "client") && reasonCustomerRE.MatchString(lower)
+}
+
+// optionPhrases are the phrases of alternativesRE, each spelled out.
+var optionPhrases = indexByFirst("instead of", "rather than", "vs", "versus", "alternative", "alternatives", "option",
+	"options", "the other approach", "other approaches", "trade-off", "trade-offs", "tradeoff", "tradeoffs",
+	"cost", "costs", "downside", "downsides", "at the expense of")
+
+// mentionsOption reports whether s mentions other options or costs: whether alternativesRE
+// matches its asciiLower, that is whether one of optionPhrases stands in it as words of their
+// own. ("vs." ends in \b only before a letter, when "vs" does too.)
+func mentionsOption(s string) bool {
+	return optionPhrases.inWords(asciiLower(s))
 }
 
 // asciiLower lower-cases the ASCII letters of s and leaves every other byte alone, so that
@@ -745,6 +1020,21 @@ func normalizeSpace(s string) string {
 // read what follows.
 var cueRE = regexp.MustCompile(`^(?:(?:okay|ok|alright|all right|right|so|fine|good|great|perfect|yes|yeah|yep|and|well|then|first decision|second decision|next decision|last thing|one more thing)\s*[,.:;!—–-]?\s+)+`)
 
+// cueWords are the words cueRE can open with.
+var cueWords = []string{"okay", "ok", "alright", "all right", "right", "so", "fine", "good", "great", "perfect",
+	"yes", "yeah", "yep", "and", "well", "then", "first decision", "second decision", "next decision",
+	"last thing", "one more thing"}
+
+// mayCue is a cheap test that cueRE could match lower: it starts with one of cueWords.
+func mayCue(lower string) bool {
+	for _, w := range cueWords {
+		if strings.HasPrefix(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // itIsRE matches "Postgres it is": a short choice followed by "it is".
 var itIsRE = regexp.MustCompile(`^([a-z0-9][a-z0-9.+-]*(?:\s+[a-z0-9.+-]+){0,2}),?\s+it is[.!]*$`)
 
@@ -755,6 +1045,25 @@ var letsRE = regexp.MustCompile(`^(?:[^,]{0,40},\s+)?let(?:'s|’s| us)\s+(not\s
 // weChoiceRE matches "we do X", "we go with X", "we're moving X", "we're not doing X" after
 // a cue. Group 1 is the -ing verb, group 2 the plain verb; group 3 the rest.
 var weChoiceRE = regexp.MustCompile(`^(?:[a-z]+,\s+)?we(?:'re|’re| are)\s+(?:not\s+)?([a-z]+ing)\b(.*)$|^(?:[a-z]+,\s+)?we\s+([a-z]+)\b(.*)$`)
+
+// mayChooseWe is a cheap test that weChoiceRE could match lower: it starts with "we", or with
+// a word, a comma, space and "we".
+func mayChooseWe(lower string) bool {
+	i := 0
+	for i < len(lower) && lower[i] >= 'a' && lower[i] <= 'z' {
+		i++
+	}
+	if i > 0 && i < len(lower) && lower[i] == ',' {
+		j := i + 1
+		for j < len(lower) && strings.IndexByte(" \t\n\f\r", lower[j]) >= 0 {
+			j++
+		}
+		if j > i+1 && strings.HasPrefix(lower[j:], "we") {
+			return true
+		}
+	}
+	return strings.HasPrefix(lower, "we")
+}
 
 // policyRE matches the words that turn a statement into a standing rule.
 var policyRE = regexp.MustCompile(`\b(?:from now on|from here on|going forward(?: with)?|starting (?:next|this|on|from|tomorrow|today|monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|june|july|august|september|october|november|december)|as of (?:today|now|next|monday|tomorrow))\b`)
@@ -783,14 +1092,30 @@ func hedged(lower string) bool {
 	if containsAny(lower, "how about", "i guess", "i think", "in case") {
 		return true
 	}
-	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '\'') }) {
-		switch w {
+	// The words are the runs of letters a to z and apostrophes; every other byte, the bytes of
+	// other characters among them, parts them.
+	for i := 0; i < len(lower); {
+		if !hedgeByte(lower[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(lower) && hedgeByte(lower[j]) {
+			j++
+		}
+		switch lower[i:j] {
 		case "if", "unless", "whether", "would", "could", "might", "maybe", "perhaps", "should",
 			"probably", "i'd", "wonder", "suppose", "assuming":
 			return true
 		}
+		i = j
 	}
 	return false
+}
+
+// hedgeByte reports whether c belongs to a word as hedged reads words.
+func hedgeByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c == '\''
 }
 
 // notChoiceVerb reports whether a verb after "let's" or "we" says how the meeting runs, or a
@@ -849,14 +1174,22 @@ func spokenDecision(s string) (text string, anaphoric, ok bool) {
 	if isQuestion(s) {
 		return "", false, false
 	}
-	lower := strings.TrimSpace(asciiLower(s))
+	return spokenDecisionLower(s, asciiLower(s))
+}
+
+// spokenDecisionLower is spokenDecision of s, which is not a question, given lower, its
+// asciiLower.
+func spokenDecisionLower(s, lower string) (text string, anaphoric, ok bool) {
+	lower = strings.TrimSpace(lower)
 	trimmed := strings.TrimSpace(s)
-	if containsAny(lower, "last ", "previous", "earlier", "ago", "yesterday") && pastRE.MatchString(lower) {
+	if containsAny(lower, "last ", "previous", "earlier", "ago", "yesterday") && reportsPast(lower) {
 		return "", false, false
 	}
 	cue := ""
-	if loc := cueRE.FindStringIndex(lower); loc != nil {
-		cue = lower[:loc[1]]
+	if mayCue(lower) {
+		if loc := cueRE.FindStringIndex(lower); loc != nil {
+			cue = lower[:loc[1]]
+		}
 	}
 	// A decision marker said aloud comes first: "Okay, agreed: no progress bar".
 	rest, lowRest := trimmed[len(cue):], lower[len(cue):]
@@ -911,7 +1244,7 @@ func spokenDecision(s string) (text string, anaphoric, ok bool) {
 		}
 		return "", false, false
 	}
-	if !strings.Contains(lowRest, "we") {
+	if !mayChooseWe(lowRest) {
 		// Not "we do X".
 	} else if m := weChoiceRE.FindStringSubmatchIndex(lowRest); m != nil {
 		var verb, after string
@@ -1023,15 +1356,15 @@ var assentRE = regexp.MustCompile(`^(?:yes|yep|yeah|agreed|agree|sounds good|wor
 // ("I'd like to X", "So X. Agreed?") that the next speaker agrees to, or a choice put to the
 // group as a question ("Should we drop X?") that the next speaker settles ("Yes, X is out").
 // A proposal settled explicitly in the turns that follow is left to that explicit decision.
-func agreedProposals(m *transcript.Meeting, found []decisionCandidate) []decisionCandidate {
+func agreedProposals(f *turnFacts, found []decisionCandidate) []decisionCandidate {
+	m, x := f.m, f.x
 	var out []decisionCandidate
+	decided := make([]bool, len(m.Turns))
+	for _, c := range found {
+		decided[c.turn] = true
+	}
 	hasDecision := func(from, to int) bool {
-		for _, c := range found {
-			if c.turn >= from && c.turn <= to {
-				return true
-			}
-		}
-		return false
+		return slices.Contains(decided[from:min(to+1, len(decided))], true)
 	}
 	for i, t := range m.Turns {
 		if t.Speaker == "" {
@@ -1041,34 +1374,34 @@ func agreedProposals(m *transcript.Meeting, found []decisionCandidate) []decisio
 		if j < 0 || m.Turns[j].Speaker == t.Speaker {
 			continue
 		}
-		reply := splitSentences(m.Turns[j].Text)
+		reply := x.sentences(j)
 		if len(reply) == 0 {
 			continue
 		}
-		lowReply := strings.TrimSpace(asciiLower(reply[0]))
-		sentences := splitSentences(t.Text)
+		lowReply := strings.TrimSpace(f.lower(j, 0))
+		sentences := x.sentences(i)
 		if len(sentences) == 0 || hasDecision(i, i) {
 			continue
 		}
 		last := sentences[len(sentences)-1]
-		lowLast := strings.TrimSpace(asciiLower(last))
+		lowLast := strings.TrimSpace(f.lower(i, len(sentences)-1))
 		assent := assentRE.MatchString(lowReply) && !strings.Contains(lowReply, " but ")
 
 		// "So the goal is X. Agreed?" / "I'd like to X. Any objections?"
 		if len(sentences) >= 2 && callForAssentRE.MatchString(lowLast) && assent {
 			p := sentences[len(sentences)-2]
 			text := cleanChoice(p)
-			if mm := spokenProposalRE.FindStringSubmatchIndex(asciiLower(p)); mm != nil {
+			if mm := spokenProposalRE.FindStringSubmatchIndex(f.lower(i, len(sentences)-2)); mm != nil {
 				text = cleanChoice(p[mm[2]:])
 			}
 			out = append(out, agreedCandidate(m, i, j, text, p, reply[0]))
 			continue
 		}
 		// "I'd like to X." "Works for me."
-		for _, s := range sentences {
-			lower := strings.TrimSpace(asciiLower(s))
+		for k, s := range sentences {
+			lower := strings.TrimSpace(f.lower(i, k))
 			mm := spokenProposalRE.FindStringSubmatchIndex(lower)
-			if mm == nil || isQuestion(s) || strings.Contains(lower, "if ") || strings.Contains(lower, "unless") || speechActRE.MatchString(lower[mm[2]:]) {
+			if mm == nil || x.isQuestion(i, k) || strings.Contains(lower, "if ") || strings.Contains(lower, "unless") || speechActRE.MatchString(lower[mm[2]:]) {
 				continue
 			}
 			switch {
@@ -1087,7 +1420,7 @@ func agreedProposals(m *transcript.Meeting, found []decisionCandidate) []decisio
 			break
 		}
 		// "Should we drop X?" "Yes, X is out of the beta."
-		if !isQuestion(last) || hasDecision(i+1, i+3) || containsAny(lowReply, " will ", "'ll ") {
+		if !x.isQuestion(i, len(sentences)-1) || hasDecision(i+1, i+3) || containsAny(lowReply, " will ", "'ll ") {
 			continue
 		}
 		g := groupChoiceRE.FindStringSubmatch(lowLast)
@@ -1146,7 +1479,7 @@ const maxArgueBack = 30
 //   - an argument in the three turns after it, in a turn on its topic or in the answer to a
 //     question on it ("Why start fresh?").
 func (f *turnFacts) reason(c *decisionCandidate, window []int, decided []bool) string {
-	if statesReason(c.sentence) || argues(c.sentence) {
+	if f.argues(c.turn, c.sentence) {
 		return c.sentence
 	}
 	if lower := asciiLower(c.d.Decision); containsAny(lower, "minutes", "report", "agenda", "accounts") && adminRE.MatchString(lower) {
@@ -1265,8 +1598,8 @@ func (f *turnFacts) argument(j int) string {
 
 // asks reports whether turn j ends with a question.
 func (f *turnFacts) asks(j int) bool {
-	s := f.sentencesOf(j)
-	return len(s) > 0 && isQuestion(s[len(s)-1])
+	n := len(f.x.sentences(j))
+	return n > 0 && f.x.isQuestion(j, n-1)
 }
 
 // movesOn reports whether turn j closes a topic and opens the next one (see movesOnRE).
@@ -1280,17 +1613,14 @@ func (f *turnFacts) movesOn(j int) bool {
 	return f.moves[j] == 1
 }
 
-// sentencesOf returns the sentences of turn j (see splitSentences).
-func (f *turnFacts) sentencesOf(j int) []string {
-	if f.sentences[j] == nil {
-		f.sentences[j] = splitSentences(f.m.Turns[j].Text)
-	}
-	return f.sentences[j]
-}
-
 // hasQuestion reports whether a sentence of turn j is a question.
 func (f *turnFacts) hasQuestion(j int) bool {
-	return slices.ContainsFunc(f.sentencesOf(j), isQuestion)
+	for k := range f.x.sentences(j) {
+		if f.x.isQuestion(j, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // onTopic counts the words of topic that turn j uses (see topicWords).
@@ -1392,7 +1722,11 @@ var digitDataRE = regexp.MustCompile(`\d[\d,.]*\s*(?:k\b|%|deals|customers|peopl
 // comparison, the point of the matter, evidence of what people did, or data (see argueWords
 // and the tables after it).
 func argues(s string) bool {
-	lower := asciiLower(s)
+	return arguesLower(asciiLower(s))
+}
+
+// arguesLower is argues of a sentence given lower, its asciiLower.
+func arguesLower(lower string) bool {
 	if strings.ContainsAny(lower, "0123456789") && digitDataRE.MatchString(lower) {
 		return true
 	}
@@ -1510,13 +1844,13 @@ var movesOnRE = regexp.MustCompile(`\b(?:moving on|move on|next item|next topic|
 // option on the table among others ("Postgres with full-text search, or Elasticsearch"):
 // one that names every content word of choice and offers an alternative. It returns the
 // turn and the sentence, or "".
-func optionSentence(m *transcript.Meeting, i int, choice string) (int, string) {
+func optionSentence(x *meetingText, i int, choice string) (int, string) {
 	words := contentWords(choice)
 	if len(words) == 0 {
 		return -1, ""
 	}
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		for _, s := range splitSentences(m.Turns[j].Text) {
+		for _, s := range x.sentences(j) {
 			lower := strings.ToLower(s)
 			if !strings.Contains(lower, " or ") && !strings.Contains(lower, "option") {
 				continue

@@ -44,6 +44,27 @@ func (g *grounder) evidence(line int, quote string) (Evidence, bool) {
 	return EvidenceFor(t, t.Text[start:end]), true
 }
 
+// nearBefore and nearAfter are how far around a cited turn the words of a rationale are looked for: reasons
+// come before a decision more often than after it.
+const nearBefore, nearAfter = 8, 3
+
+// near returns text as the input has it when it is found in the turn holding line or in the
+// turns just around it, else "".
+func (g *grounder) near(line int, text string) string {
+	text = strings.TrimSpace(text)
+	i, ok := g.byLine[line]
+	if !ok || text == "" {
+		return ""
+	}
+	for j := max(0, i-nearBefore); j < len(g.m.Turns) && j <= i+nearAfter; j++ {
+		t := g.m.Turns[j].Text
+		if start, end, ok := findFolded(t, text); ok {
+			return t[start:end]
+		}
+	}
+	return ""
+}
+
 // turn returns the turn holding line.
 func (g *grounder) turn(line int) (transcript.Turn, bool) {
 	i, ok := g.byLine[line]

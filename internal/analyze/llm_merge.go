@@ -73,11 +73,12 @@ func (e *LLM) merge(f *Findings, m *transcript.Meeting, a llmAnswer, opts Option
 			dropped++
 			continue
 		}
+		rationale := g.near(d.Line, d.Rationale)
 		f.Decisions = mergeDecision(f.Decisions, Decision{
 			Decision:              strings.TrimSpace(d.Decision),
 			DecidedBy:             person(m, d.DecidedBy),
-			Rationale:             strings.TrimSpace(d.Rationale),
-			RationaleStated:       strings.TrimSpace(d.Rationale) != "",
+			Rationale:             rationale,
+			RationaleStated:       rationale != "",
 			AlternativesMentioned: d.AlternativesMentioned,
 			Evidence:              []Evidence{ev},
 		})
@@ -111,13 +112,17 @@ func (e *LLM) merge(f *Findings, m *transcript.Meeting, a llmAnswer, opts Option
 	f.Coaching = append(f.Coaching, credits...)
 }
 
-// person resolves a name the model gave to an attendee's canonical name.
+// person resolves a name the model gave to an attendee's canonical name, or "" when it names
+// no one in the meeting: the model may not invent a person.
 func person(m *transcript.Meeting, name string) string {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return ""
 	}
-	p, _ := m.FindPerson(name)
+	p, ok := m.FindPerson(name)
+	if !ok {
+		return ""
+	}
 	return p
 }
 
@@ -126,7 +131,12 @@ func person(m *transcript.Meeting, name string) string {
 func llmToCommitment(m *transcript.Meeting, g *grounder, c llmCommitment, ev Evidence) Commitment {
 	owner := person(m, c.Owner)
 	t, _ := g.turn(c.Line)
-	due, dueText := crossCheckDue(c.Due, c.DueText, t.Text, m.Date)
+	dueText := c.DueText
+	if _, _, ok := findFolded(t.Text, strings.TrimSpace(dueText)); !ok {
+		// Words nobody said are no deadline: the turn itself is resolved instead.
+		dueText = ""
+	}
+	due, dueText := crossCheckDue(c.Due, dueText, t.Text, m.Date)
 	out := Commitment{Owner: owner, Task: strings.TrimSpace(c.Task), Due: due, DueText: dueText, Confidence: 0.7, Evidence: []Evidence{ev}}
 	if owner == "" {
 		out.Flags = append(out.Flags, FlagNoOwner)

@@ -505,3 +505,47 @@ func TestLLMObjectMode(t *testing.T) {
 		t.Errorf("object mode: response_format %+v; the schema must travel in the instructions", r.ResponseFormat)
 	}
 }
+
+// TestLLMInventsNothing gives the engine an answer whose quotes are real but whose owner, due
+// date and reason are not in the meeting: none of them may reach the report.
+func TestLLMInventsNothing(t *testing.T) {
+	srv := llmtest.New(t)
+	srv.Expect(llmtest.Reply{Content: `{
+	  "commitments": [{"owner": "Zed Phantom", "task": "run the schema dry run", "due": "2026-11-20", "due_text": "by Friday",
+	    "accepted_by_owner": true, "conditional": false, "line": 15, "quote": "The script still needs a dry run"}],
+	  "decisions": [{"decision": "the schema changes are final", "decided_by": "Zed Phantom",
+	    "rationale": "because the vendor is late", "alternatives_mentioned": false, "line": 15,
+	    "quote": "The schema changes are done."}],
+	  "unheard": [], "credits": []}`})
+	f, err := newEngine(t, srv, "").Analyze(context.Background(), readMeeting(t, planningVTT), opts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c *analyze.Commitment
+	for i := range f.Commitments {
+		if strings.Contains(f.Commitments[i].Task, "dry run") {
+			c = &f.Commitments[i]
+		}
+	}
+	if c == nil {
+		t.Fatalf("the grounded commitment is missing: %+v", f.Commitments)
+	}
+	if c.Owner != "" || !c.HasFlag(analyze.FlagNoOwner) {
+		t.Errorf("an owner who is not in the meeting reached the report: %+v", c)
+	}
+	if c.Due != "" || c.DueText != "" {
+		t.Errorf("a deadline nobody said reached the report: %+v", c)
+	}
+	var d *analyze.Decision
+	for i := range f.Decisions {
+		if strings.Contains(f.Decisions[i].Decision, "schema") {
+			d = &f.Decisions[i]
+		}
+	}
+	if d == nil {
+		t.Fatalf("the grounded decision is missing: %+v", f.Decisions)
+	}
+	if d.RationaleStated || d.Rationale != "" || d.DecidedBy != "" {
+		t.Errorf("an invented reason or decider reached the report: %+v", d)
+	}
+}

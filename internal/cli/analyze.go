@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -90,10 +89,15 @@ func runAnalyze(ctx context.Context, opts *AnalyzeOptions) error {
 	if err != nil {
 		return err
 	}
-	out, format, closeOut, err := openOutput(opts.IO, opts.Output, opts.Format)
+	format, err := outputFormat(opts.IO, opts.Output, opts.Format)
 	if err != nil {
 		return err
 	}
+	dest, err := newOutput(opts.IO, opts.Output, inputs)
+	if err != nil {
+		return err
+	}
+	out := dest.Writer()
 	var failed int
 	var firstErr error
 	for i, path := range inputs {
@@ -102,13 +106,12 @@ func runAnalyze(ctx context.Context, opts *AnalyzeOptions) error {
 			if format != "json" && i > 0 {
 				fmt.Fprintln(out)
 			}
-			err = render(out, format, f, opts.IO.TerminalWidth(), opts.IO.ColorEnabled())
+			err = render(out, format, f, opts.IO.TerminalWidth(), dest.Color())
 		}
 		if err != nil {
 			var le *llmConfigError
 			if ctx.Err() != nil || errors.As(err, &le) {
 				// Interrupted, or an LLM setting every other file would trip over too.
-				closeOut()
 				if ctx.Err() != nil {
 					return ctx.Err()
 				}
@@ -123,7 +126,7 @@ func runAnalyze(ctx context.Context, opts *AnalyzeOptions) error {
 			}
 		}
 	}
-	if err := closeOut(); err != nil {
+	if err := dest.Commit(); err != nil {
 		return err
 	}
 	switch {
@@ -165,36 +168,31 @@ func displayName(path string) string {
 	return path
 }
 
-// openOutput picks the writer (stdout or -o FILE) and resolves --format auto.
-func openOutput(ios *iostreams.IOStreams, path, format string) (io.Writer, string, func() error, error) {
+// outputFormat resolves --format auto: the terminal rendering on a terminal, Markdown when
+// piped, and JSON for an -o file named .json or .jsonl.
+func outputFormat(ios *iostreams.IOStreams, path, format string) (string, error) {
 	switch format {
 	case "auto", "terminal", "markdown", "md", "json":
 	default:
-		return nil, "", nil, usageErrorf("--format %q: use auto, terminal, markdown or json", format)
+		return "", usageErrorf("--format %q: use auto, terminal, markdown or json", format)
 	}
 	if format == "md" {
 		format = "markdown"
 	}
-	if path == "" || path == "-" {
-		if format == "auto" {
-			format = "markdown"
-			if ios.IsStdoutTTY() {
-				format = "terminal"
-			}
+	if format != "auto" {
+		return format, nil
+	}
+	lower := strings.ToLower(path)
+	switch {
+	case path == "" || path == "-":
+		if ios.IsStdoutTTY() {
+			return "terminal", nil
 		}
-		return ios.Out, format, func() error { return nil }, nil
+		return "markdown", nil
+	case strings.HasSuffix(lower, ".json") || strings.HasSuffix(lower, ".jsonl"):
+		return "json", nil
 	}
-	if format == "auto" {
-		format = "markdown"
-		if strings.HasSuffix(strings.ToLower(path), ".json") || strings.HasSuffix(strings.ToLower(path), ".jsonl") {
-			format = "json"
-		}
-	}
-	file, err := os.Create(path)
-	if err != nil {
-		return nil, "", nil, fmt.Errorf("create output file: %w", err)
-	}
-	return file, format, file.Close, nil
+	return "markdown", nil
 }
 
 func render(w io.Writer, format string, f *analyze.Findings, width int, color bool) error {

@@ -410,10 +410,7 @@ func writeResult(ios *iostreams.IOStreams, path string, out []byte) error {
 		_, err := ios.Out.Write(out)
 		return err
 	}
-	if err := os.WriteFile(path, out, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return writeFileAtomic(path, out)
 }
 
 // renderBytes runs fn into a buffer, so that nothing is written when rendering fails.

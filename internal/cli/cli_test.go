@@ -251,3 +251,43 @@ func TestHelpDocumentsExitCodes(t *testing.T) {
 		}
 	}
 }
+
+func TestOutputFileIsWrittenOnlyWhenReady(t *testing.T) {
+	dir := t.TempDir()
+	input := filepath.Join(dir, "2026-11-18-sync.txt")
+	transcriptText := "Ana Lopez: I'll send the notes by Friday.\nBen Ortiz: Thanks.\n"
+	if err := os.WriteFile(input, []byte(transcriptText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// -o naming an input is refused, and the input survives.
+	r := runCLI(t, "", false, input, "-o", input)
+	if r.code != ExitUsage || !strings.Contains(r.stderr, "also an input") {
+		t.Errorf("-o an input: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if b, _ := os.ReadFile(input); string(b) != transcriptText {
+		t.Fatalf("the input was changed: %q", b)
+	}
+	// A failed run leaves an earlier report as it was.
+	report := filepath.Join(dir, "report.md")
+	if err := os.WriteFile(report, []byte("earlier report\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = runCLI(t, "", false, filepath.Join(dir, "missing.vtt"), "-o", report)
+	if r.code != ExitInput {
+		t.Errorf("exit %d, want %d", r.code, ExitInput)
+	}
+	if b, _ := os.ReadFile(report); string(b) != "earlier report\n" {
+		t.Errorf("a failed run overwrote the earlier report: %q", b)
+	}
+	// A good run replaces it, without color even when stdout is a color terminal.
+	ios, _, _, errOut := iostreams.Test()
+	ios.SetStdoutTTY(true)
+	ios.SetNoColor(false)
+	cmd := NewCmdRoot(NewFactory(ios, "test"))
+	cmd.SetArgs([]string{input, "-o", report, "--format", "terminal", "--engine", "offline"})
+	code := exitCode(cmd.ExecuteContext(context.Background()), errOut)
+	b, _ := os.ReadFile(report)
+	if code != 0 || !strings.Contains(string(b), "send the notes") || strings.Contains(string(b), "\x1b[") {
+		t.Errorf("exit %d, report %q", code, b)
+	}
+}

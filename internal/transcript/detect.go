@@ -21,10 +21,10 @@ var (
 func detect(text, source string) Format {
 	ext := strings.ToLower(filepath.Ext(baseName(source)))
 	trimmed := strings.TrimLeft(text, " \t\n")
-	if strings.HasPrefix(trimmed, "{") || strings.HasPrefix(trimmed, "[") {
-		if f, ok := detectJSON(trimmed); ok {
-			return f
-		}
+	// JSON: valid JSON, or text that opens an object (a JSON file cut short), or a .json file.
+	// "[00:00:05] Ana: …" and "[Notes](https://…)" open with a bracket too, and are text.
+	if strings.HasPrefix(trimmed, "{") || ext == ".json" || strings.HasPrefix(trimmed, "[") && json.Valid([]byte(trimmed)) {
+		return detectJSON(trimmed)
 	}
 	if strings.HasPrefix(trimmed, "WEBVTT") {
 		return FormatVTT
@@ -106,20 +106,20 @@ func hasNotesHeading(lines []string) bool {
 // detectJSON tells the JSON transcript formats apart by their top-level keys. Text that starts
 // like JSON but does not decode is still routed to a JSON parser, whose error says where the
 // JSON breaks.
-func detectJSON(text string) (Format, bool) {
+func detectJSON(text string) Format {
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(text), &top); err != nil {
-		return FormatWhisper, true
+		return FormatWhisper
 	}
 	switch {
 	case top["results"] != nil:
-		return FormatDeepgram, true
+		return FormatDeepgram
 	case top["utterances"] != nil || top["words"] != nil && top["segments"] == nil:
-		return FormatAssemblyAI, true
+		return FormatAssemblyAI
 	case top["segments"] != nil && bytes.Contains(top["segments"], []byte(`"speaker"`)):
-		return FormatWhisperX, true
+		return FormatWhisperX
 	}
-	return FormatWhisper, true
+	return FormatWhisper
 }
 
 func firstLines(text string, n int) []string {
