@@ -151,9 +151,9 @@ func TestFindPerson(t *testing.T) {
 
 func TestBracketOpeningIsNotJSON(t *testing.T) {
 	tests := map[string]Format{
-		"[00:00:05] Ana Lopez: Hello all.\n[00:00:09] Ben Ortiz: Hi.\n":                     FormatPlain,
+		"[00:00:05] Ana Lopez: Hello all.\n[00:00:09] Ben Ortiz: Hi.\n":                    FormatPlain,
 		"[Planning notes](https://example.com/doc)\n\nPresent: Ana, Ben\n\n* Ana: hello\n": FormatNotes,
-		`[{"text": "not a format we read"}]`:                                                FormatWhisper,
+		`[{"text": "not a format we read"}]`:                                               FormatWhisper,
 		`{"segments": [{"start": 0, "end": 1, "text": "hi"}]`:                              FormatWhisper,
 	}
 	for text, want := range tests {
