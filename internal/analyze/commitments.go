@@ -676,16 +676,18 @@ func (f *finder) addReferent(i int, s string) {
 }
 
 // withEvidence adds e to list unless the list already cites the same words: the same line
-// with a quote that holds e's, or that e's holds (then e, the longer, replaces it).
+// with a quote that holds e's (then e, the shorter and more precise, replaces it), or that
+// e's holds.
 func withEvidence(list []Evidence, e Evidence) []Evidence {
 	for i, have := range list {
 		if have.Line != e.Line {
 			continue
 		}
 		switch {
-		case strings.Contains(have.Quote, e.Quote):
-			return list
 		case strings.Contains(e.Quote, have.Quote):
+			return list
+		case strings.Contains(have.Quote, e.Quote):
+			// The shorter quote is the more precise citation.
 			list[i] = e
 			return list
 		}
@@ -1148,13 +1150,21 @@ func (f *finder) need(i int, s string) {
 	f.add(c, i, s)
 }
 
+// possessiveRe matches the rest of a deadline named by a meeting: "'s review", "’s sync".
+var possessiveRe = regexp.MustCompile(`^['’]s\s+\S+`)
+
 // cleanTask trims a task to its action: the clause after the promise words, without the due
 // phrase, fillers and closing punctuation.
 func cleanTask(task, dueText string) string {
 	task = strings.TrimSpace(task)
 	if dueText != "" {
 		if j := strings.Index(task, dueText); j >= 0 {
-			task = strings.TrimRight(task[:j], " ") + " " + strings.TrimLeft(task[j+len(dueText):], " ")
+			after := task[j+len(dueText):]
+			if m := possessiveRe.FindStringIndex(after); m != nil {
+				// "before Thursday's review": the deadline runs on to the meeting it names.
+				after = after[m[1]:]
+			}
+			task = strings.TrimRight(task[:j], " ") + " " + strings.TrimLeft(after, " ")
 			task = strings.ReplaceAll(task, " ,", ",")
 		}
 	}

@@ -70,3 +70,13 @@ func TestSparseTimesAreNotTalkTime(t *testing.T) {
 		t.Error("every turn timed, yet not measurable")
 	}
 }
+
+func TestDeadlineNamedByAMeeting(t *testing.T) {
+	m := meetingOf(t, "2026-11-18", nil,
+		"Ana Lopez: María, can you share the new onboarding mockups before Thursday's review?",
+		"María Farías: Sure, I'll post them in the design channel.")
+	got := findCommitments(m)
+	if len(got) != 1 || got[0].Task != "share the new onboarding mockups" || got[0].Due != "2026-11-19" {
+		t.Errorf("got %+v, want the mockups due Thursday 2026-11-19", got)
+	}
+}

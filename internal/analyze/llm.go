@@ -93,7 +93,9 @@ func (e *LLM) Analyze(ctx context.Context, m *transcript.Meeting, opts Options) 
 			}
 			var ae *llm.AuthError
 			var me *llm.ModelError
-			if errors.As(err, &ae) || errors.As(err, &me) {
+			var ue *llm.UnreachableError
+			if errors.As(err, &ae) || errors.As(err, &me) || errors.As(err, &ue) {
+				// A setting to fix: every other meeting would fail the same way.
 				return nil, err
 			}
 			f.Engine.Usage = Usage{PromptTokens: usage.PromptTokens, CompletionTokens: usage.CompletionTokens}

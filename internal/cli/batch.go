@@ -92,6 +92,12 @@ func (bf *batchFlags) concurrency(engine analyze.Engine) int {
 	if bf.Concurrency > 0 {
 		return bf.Concurrency
 	}
+	return defaultConcurrency(engine)
+}
+
+// defaultConcurrency is how many meetings an engine analyzes at once by default: one per CPU
+// offline; a few with an LLM, to stay under the endpoint's rate limits.
+func defaultConcurrency(engine analyze.Engine) int {
 	switch engine.(type) {
 	case analyze.Offline, *analyze.Offline:
 		return runtime.NumCPU()

@@ -2,8 +2,8 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"runtime"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -71,7 +71,7 @@ gate: it exits 1 when a category scores below its threshold.`,
 	fl.BoolVarP(&opts.Verbose, "verbose", "v", false, "list each file's misses and false finds with their evidence")
 	fl.StringVar(&opts.MinF1, "min-f1", "", "fail (exit 1) when a category's F1 is below: commitments=0.8,decisions=0.7")
 	fl.StringVar(&opts.MinRecall, "min-recall", "", "fail (exit 1) when a category's recall is below: commitments=0.95")
-	fl.IntVar(&opts.Concurrency, "concurrency", runtime.NumCPU(), "meetings analyzed at once")
+	fl.IntVar(&opts.Concurrency, "concurrency", 0, "meetings analyzed at once (default: the number of CPUs offline, 4 with an LLM)")
 	_ = cmd.RegisterFlagCompletionFunc("engine", fixedCompletion(engineChoices...))
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("text", "json"))
 	return cmd
@@ -86,7 +86,7 @@ func runEval(ctx context.Context, opts *EvalOptions) error {
 	if opts.Format != "text" && opts.Format != "json" {
 		return usageErrorf("--format %q: use text or json", opts.Format)
 	}
-	if opts.Concurrency < 1 {
+	if opts.Concurrency < 0 {
 		return usageErrorf("--concurrency must be at least 1")
 	}
 	gates, err := parseGates("--min-f1", opts.MinF1)
@@ -107,8 +107,11 @@ func runEval(ctx context.Context, opts *EvalOptions) error {
 	if len(pairs) == 0 {
 		return &transcript.InputError{Reason: "no labelled meetings found: eval needs NAME.<ext> files with NAME.gold.json beside them"}
 	}
-	results, failed := scorePairs(ctx, opts, engine, pairs)
-	if err := ctx.Err(); err != nil {
+	if opts.Concurrency == 0 {
+		opts.Concurrency = defaultConcurrency(engine)
+	}
+	results, failed, err := scorePairs(ctx, opts, engine, pairs)
+	if err != nil {
 		return err
 	}
 	summary := eval.Summarize(results)
@@ -146,8 +149,12 @@ func parseGates(flag, value string) (map[string]float64, error) {
 }
 
 // scorePairs analyzes and scores the pairs concurrently, keeping their order. Pairs that
-// cannot be read are reported on stderr and left out.
-func scorePairs(ctx context.Context, opts *EvalOptions, engine analyze.Engine, pairs []eval.Pair) ([]eval.FileResult, int) {
+// cannot be read are reported on stderr and left out. An LLM setting that fails (a refused key,
+// an endpoint that cannot be reached) stops the run at once: every other file would fail the
+// same way.
+func scorePairs(ctx context.Context, opts *EvalOptions, engine analyze.Engine, pairs []eval.Pair) ([]eval.FileResult, int, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	type outcome struct {
 		result eval.FileResult
 		err    error
@@ -155,6 +162,8 @@ func scorePairs(ctx context.Context, opts *EvalOptions, engine analyze.Engine, p
 	outcomes := make([]outcome, len(pairs))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
+	var once sync.Once
+	var configErr error
 	progress := newProgress(opts.IO, "scoring", len(pairs))
 	for range min(opts.Concurrency, len(pairs)) {
 		wg.Add(1)
@@ -162,20 +171,32 @@ func scorePairs(ctx context.Context, opts *EvalOptions, engine analyze.Engine, p
 			defer wg.Done()
 			for i := range jobs {
 				r, err := scorePair(ctx, engine, pairs[i], opts.Factory)
+				var le *llmConfigError
+				if errors.As(err, &le) {
+					once.Do(func() { configErr = err; cancel() })
+				}
 				outcomes[i] = outcome{r, err}
 				progress.done()
 			}
 		}()
 	}
+feed:
 	for i := range pairs {
-		if ctx.Err() != nil {
-			break
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			break feed
 		}
-		jobs <- i
 	}
 	close(jobs)
 	wg.Wait()
 	progress.finish()
+	if configErr != nil {
+		return nil, 0, configErr
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, 0, err
+	}
 	var results []eval.FileResult
 	failed := 0
 	for i, o := range outcomes {
@@ -186,7 +207,7 @@ func scorePairs(ctx context.Context, opts *EvalOptions, engine analyze.Engine, p
 		}
 		results = append(results, o.result)
 	}
-	return results, failed
+	return results, failed, nil
 }
 
 func scorePair(ctx context.Context, engine analyze.Engine, p eval.Pair, f *Factory) (eval.FileResult, error) {

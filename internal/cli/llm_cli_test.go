@@ -233,6 +233,26 @@ func TestLLMConfigErrorsExit4(t *testing.T) {
 		}
 		assertNoKey(t, env, r)
 	})
+	t.Run("an endpoint nothing listens on", func(t *testing.T) {
+		env := newLLMEnv(t, nil)
+		r := env.run(t, "", planning, planning, "--engine", "llm", "--base-url", "http://127.0.0.1:1/v1")
+		if r.code != ExitLLM || !strings.Contains(r.stderr, "cannot reach the LLM endpoint") || r.stdout != "" {
+			t.Errorf("exit %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
+		}
+	})
+	t.Run("eval stops at the first auth failure", func(t *testing.T) {
+		srv := llmtest.New(t)
+		srv.Always(llmtest.Unauthorized())
+		env := newLLMEnv(t, map[string]string{"OPENAI_API_KEY": secretKey})
+		r := env.run(t, "", "eval", "../../testdata/eval", "--engine", "llm", "--base-url", srv.URL(), "--concurrency", "1")
+		if r.code != ExitLLM || strings.Count(r.stderr, "\n") != 1 || r.stdout != "" {
+			t.Errorf("exit %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
+		}
+		if srv.Count() > 2 {
+			t.Errorf("%d requests after the key was refused", srv.Count())
+		}
+		assertNoKey(t, env, r)
+	})
 	t.Run("broken config file", func(t *testing.T) {
 		env := newLLMEnv(t, nil)
 		env.writeConfig(t, "modle: typo\n")

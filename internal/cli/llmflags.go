@@ -186,7 +186,8 @@ func (c checkedEngine) Analyze(ctx context.Context, m *transcript.Meeting, opts 
 	f, err := c.Engine.Analyze(ctx, m, opts)
 	var ae *llm.AuthError
 	var me *llm.ModelError
-	if errors.As(err, &ae) || errors.As(err, &me) {
+	var ue *llm.UnreachableError
+	if errors.As(err, &ae) || errors.As(err, &me) || errors.As(err, &ue) {
 		return nil, &llmConfigError{err}
 	}
 	if err != nil {

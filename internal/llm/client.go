@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	openai "github.com/sashabaranov/go-openai"
 	"golang.org/x/time/rate"
@@ -215,6 +216,19 @@ func (e *ModelError) Error() string {
 	return fmt.Sprintf("model %q not found at %s: set --model or DEBRIEF_MODEL to a model the server lists (debrief doctor shows them)", e.Model, e.BaseURL)
 }
 
+// UnreachableError is an endpoint that cannot be reached at all (connection refused, unknown
+// host): a setting to fix, not a moment to retry.
+type UnreachableError struct {
+	BaseURL string
+	Err     error
+}
+
+func (e *UnreachableError) Error() string {
+	return fmt.Sprintf("cannot reach the LLM endpoint %s (%v): check --base-url or DEBRIEF_BASE_URL, and that the server is running", e.BaseURL, e.Err)
+}
+
+func (e *UnreachableError) Unwrap() error { return e.Err }
+
 // StatusError is any other HTTP error from the endpoint, after the retries.
 type StatusError struct {
 	Status  int
@@ -242,21 +256,24 @@ func (c *Client) classify(ctx context.Context, model string, err error) error {
 	case errors.As(err, &reqErr):
 		status = reqErr.HTTPStatusCode
 		msg = strings.TrimSpace(string(reqErr.Body))
-		if len(msg) > 200 {
-			msg = msg[:200] + "…"
-		}
 	}
+	// The key is scrubbed before the message is shortened, so no part of it survives the cut.
+	msg = shorten(c.scrub(msg), 200)
 	switch {
 	case status == http.StatusUnauthorized || status == http.StatusForbidden:
 		return &AuthError{Status: status, KeyVar: c.cfg.APIKeyVar, KeySet: c.cfg.APIKey != ""}
 	case status == http.StatusNotFound:
 		return &ModelError{Model: model, BaseURL: c.cfg.BaseURL}
 	case status != 0:
-		return &StatusError{Status: status, Message: c.scrub(msg)}
+		return &StatusError{Status: status, Message: msg}
 	}
 	var te *TimeoutError
 	if errors.As(err, &te) {
 		return te
+	}
+	var ue *UnreachableError
+	if errors.As(err, &ue) {
+		return &UnreachableError{BaseURL: ue.BaseURL, Err: errors.New(c.scrub(ue.Err.Error()))}
 	}
 	return errors.New(c.scrub(err.Error()))
 }
@@ -277,4 +294,15 @@ func Scrub(s, key string) string {
 		}
 	}
 	return s
+}
+
+// shorten cuts s to at most n bytes on a character boundary, marking the cut with "…".
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

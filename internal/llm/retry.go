@@ -125,7 +125,7 @@ func (d *retryDoer) attempt(ctx context.Context, req *http.Request, body []byte)
 		case actx.Err() != nil:
 			return nil, &TimeoutError{Timeout: d.cfg.Timeout}
 		case isDialError(err):
-			return nil, backoff.Permanent(fmt.Errorf("cannot reach the LLM endpoint: %w", err))
+			return nil, backoff.Permanent(&UnreachableError{BaseURL: d.cfg.BaseURL, Err: err})
 		}
 		return nil, fmt.Errorf("LLM request: %w", err)
 	}
