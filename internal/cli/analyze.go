@@ -80,6 +80,9 @@ func runAnalyze(ctx context.Context, opts *AnalyzeOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := opts.LLM.check(); err != nil {
+		return err
+	}
 	opts.Factory.LLMOptions = opts.LLM.values()
 	engine, err := opts.Factory.Engine(opts.Engine)
 	if err != nil {
@@ -153,8 +156,9 @@ func analyzeOne(ctx context.Context, engine analyze.Engine, path string, opts *A
 	if me != "" {
 		name, ok := m.FindPerson(me)
 		if !ok {
-			fmt.Fprintf(opts.IO.ErrOut, "debrief: warning: %s: --me %q is not among the attendees (%s)\n",
+			fmt.Fprintf(opts.IO.ErrOut, "debrief: warning: %s: --me %q is not among the attendees (%s); the report speaks to no one in particular\n",
 				displayName(path), me, strings.Join(m.AttendeeNames(), ", "))
+			name = ""
 		}
 		me = name
 	}

@@ -73,7 +73,7 @@ func (bf *batchFlags) check() error {
 	if bf.Concurrency < 0 {
 		return usageErrorf("--concurrency %d: give a number of meetings, at least 1", bf.Concurrency)
 	}
-	return nil
+	return bf.LLM.check()
 }
 
 // engine returns the --engine engine and the number of meetings to analyze at once:

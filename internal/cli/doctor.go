@@ -49,7 +49,8 @@ Exits 4 when a check fails.`,
 			return runDoctor(cmd.Context(), opts)
 		},
 	}
-	opts.LLM.register(cmd, false)
+	// A health check makes no analysis: the cache, the context size and the rate do not apply.
+	opts.LLM.register(cmd, false, "no-cache", "context-tokens", "rps")
 	return cmd
 }
 
@@ -74,6 +75,9 @@ func (d *doctorReport) fail(check, detail string) {
 
 func runDoctor(ctx context.Context, opts *DoctorOptions) error {
 	f := opts.Factory
+	if err := opts.LLM.check(); err != nil {
+		return err
+	}
 	f.LLMOptions = opts.LLM.values()
 	d := &doctorReport{w: opts.IO.Out}
 	s, err := f.llmSettings()

@@ -78,6 +78,9 @@ gate: it exits 1 when a category scores below its threshold.`,
 }
 
 func runEval(ctx context.Context, opts *EvalOptions) error {
+	if err := opts.LLM.check(); err != nil {
+		return err
+	}
 	opts.Factory.LLMOptions = opts.LLM.values()
 	engine, err := opts.Factory.Engine(opts.Engine)
 	if err != nil {

@@ -50,8 +50,7 @@ func NewFactory(ios *iostreams.IOStreams, version string) *Factory {
 var engineChoices = []string{"auto", "offline", "llm"}
 
 // pickEngine returns the engine for an --engine value. auto is the LLM when a key or a base
-// URL is configured, else the offline engine, with one line on stderr saying so when stderr
-// is a terminal.
+// URL is configured, else the offline engine, with one line on stderr saying so.
 func (f *Factory) pickEngine(choice string) (analyze.Engine, error) {
 	switch choice {
 	case "offline":

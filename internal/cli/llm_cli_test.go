@@ -253,6 +253,24 @@ func TestLLMConfigErrorsExit4(t *testing.T) {
 		}
 		assertNoKey(t, env, r)
 	})
+	t.Run("flag values that cannot work are usage errors", func(t *testing.T) {
+		env := newLLMEnv(t, nil)
+		for _, args := range [][]string{
+			{planning, "--rps", "-1"},
+			{planning, "--timeout", "-5s"},
+			{planning, "--context-tokens", "-10"},
+			{planning, "--json-mode", "yaml", "--engine", "offline"},
+			{"week", "../../testdata/week", "--rps", "-1"},
+			{"doctor", "--json-mode", "bogus"},
+		} {
+			if r := env.run(t, "", args...); r.code != ExitUsage || r.stdout != "" {
+				t.Errorf("%v: exit %d, stderr %q", args, r.code, r.stderr)
+			}
+		}
+		if r := env.run(t, "", "doctor", "--no-cache"); r.code != ExitUsage || !strings.Contains(r.stderr, "unknown flag") {
+			t.Errorf("doctor --no-cache: exit %d, stderr %q", r.code, r.stderr)
+		}
+	})
 	t.Run("broken config file", func(t *testing.T) {
 		env := newLLMEnv(t, nil)
 		env.writeConfig(t, "modle: typo\n")

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -34,22 +35,47 @@ type llmFlags struct {
 
 // register adds the flags to cmd. withVerbose adds --verbose (token usage on stderr) for the
 // commands that do not already have their own --verbose.
-func (l *llmFlags) register(cmd *cobra.Command, withVerbose bool) {
+func (l *llmFlags) register(cmd *cobra.Command, withVerbose bool, skip ...string) {
 	fl := cmd.Flags()
 	l.fs = fl
+	want := func(name string) bool { return !slices.Contains(skip, name) }
 	fl.StringVar(&l.model, "model", "", "LLM model (env DEBRIEF_MODEL; default "+config.DefaultModel+")")
 	fl.StringVar(&l.baseURL, "base-url", "", "OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 (env DEBRIEF_BASE_URL, OPENAI_BASE_URL)")
 	fl.StringVar(&l.apiKeyEnv, "api-key-env", "", "read the API key from this environment variable instead of OPENAI_API_KEY")
-	fl.Float64Var(&l.rps, "rps", 0, "at most this many LLM requests per second (0: no limit)")
+	if want("rps") {
+		fl.Float64Var(&l.rps, "rps", 0, "at most this many LLM requests per second (0: no limit)")
+	}
 	fl.DurationVar(&l.timeout, "timeout", 0, "give up on one LLM request after this long (default 2m)")
-	fl.IntVar(&l.contextTokens, "context-tokens", 0, "the model's context window in tokens; longer meetings are split (default 128000)")
+	if want("context-tokens") {
+		fl.IntVar(&l.contextTokens, "context-tokens", 0, "the model's context window in tokens; longer meetings are split (default 128000)")
+	}
 	fl.StringVar(&l.jsonMode, "json-mode", "", "how to ask for JSON: schema (strict JSON schema) or object (JSON mode, for servers without schemas)")
-	fl.BoolVar(&l.noCache, "no-cache", false, "ask the LLM again even when a cached answer exists")
+	if want("no-cache") {
+		fl.BoolVar(&l.noCache, "no-cache", false, "ask the LLM again even when a cached answer exists")
+	}
 	fl.StringVar(&l.promptsDir, "prompts", "", "directory of prompt files overriding the built-in ones (see 'debrief prompts')")
 	if withVerbose {
 		fl.BoolVar(&l.verbose, "verbose", false, "print LLM requests and token usage per meeting on stderr")
 	}
 	_ = cmd.RegisterFlagCompletionFunc("json-mode", fixedCompletion("schema", "object"))
+}
+
+// check refuses flag values that cannot work, as usage errors.
+func (l *llmFlags) check() error {
+	if l.fs == nil {
+		return nil
+	}
+	switch {
+	case l.rps < 0:
+		return usageErrorf("--rps %v: use a positive number, or 0 for no limit", l.rps)
+	case l.timeout < 0:
+		return usageErrorf("--timeout %v: use a positive duration such as 90s or 2m", l.timeout)
+	case l.contextTokens < 0:
+		return usageErrorf("--context-tokens %d: give the model's context window, such as 128000", l.contextTokens)
+	case l.jsonMode != "" && l.jsonMode != "schema" && l.jsonMode != "object":
+		return usageErrorf("--json-mode %q: use schema or object", l.jsonMode)
+	}
+	return nil
 }
 
 // values returns the flags the user gave; the others stay zero.
