@@ -101,7 +101,8 @@ func isOtherHeading(h string) bool {
 }
 
 // cleanLine strips Markdown decoration from a line: heading marks, quote marks, bullets,
-// numbering ("5."), emphasis and a trailing colon, and lower-cases it.
+// numbering ("5."), emphasis and a trailing colon, and lower-cases it. It is read only for a
+// heading (see isDecisionHeading and isOtherHeading), so a line too long to be one is "".
 func cleanLine(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimLeft(s, "#>*_+-• \t")
@@ -116,8 +117,17 @@ func cleanLine(s string) string {
 	s = strings.Trim(s, "*_ \t")
 	s = strings.TrimSuffix(s, ":")
 	s = strings.Trim(s, "*_ \t")
+	if len(s) > 3*longestHeading {
+		// strings.ToLower makes a character at most three times shorter (the Kelvin sign
+		// to "k"), so this cannot lower-case to a heading.
+		return ""
+	}
 	return strings.ToLower(s)
 }
+
+// longestHeading is the length of the longest heading isDecisionHeading and isOtherHeading
+// know.
+const longestHeading = len("decisions and resolutions")
 
 // isBulleted reports whether a raw line starts as a list item does.
 func isBulleted(s string) bool {
@@ -265,7 +275,7 @@ func findDecisionsIn(x *meetingText) []Decision {
 		sentences := x.sentences(i)
 		for k := 0; k < len(sentences); k++ {
 			s := sentences[k]
-			if mk := markerRE.FindStringSubmatch(s); mk != nil && !isLabelWord(mk[1]) {
+			if mk := matchMarker(s); mk != nil && !isLabelWord(mk[1]) {
 				if rest := trimDecoration(mk[2]); rest != "" && !bareResolution(rest) {
 					add(i, rest, s, t.Speaker, false)
 					continue
@@ -350,7 +360,49 @@ func markerLine(t transcript.Turn) []string {
 	if t.Speaker != "" && isMarkerSpeaker(t.Speaker) {
 		return []string{raw, t.Speaker, raw}
 	}
-	return markerRE.FindStringSubmatch(raw)
+	return matchMarker(raw)
+}
+
+// markerWords are what the marker words of markerRE start with.
+var markerWords = []string{"resol", "decis", "decided", "agreed", "outcome", "conclusion", "poll"}
+
+// matchMarker returns markerRE.FindStringSubmatch(s), looking first for a marker word where
+// the pattern needs one (see opensWith).
+func matchMarker(s string) []string {
+	if !opensWith(s, true, markerWords) {
+		return nil
+	}
+	return markerRE.FindStringSubmatch(s)
+}
+
+// opensWith is a cheap test that markerRE (bracket true) or proposalRE (bracket false) could
+// match s: after the leading space, quote, bullet and emphasis marks those patterns skip (and,
+// for markerRE, an opening bracket and space), s goes on with one of words (lower case), in
+// any case. Case folding also matches the long s and the Kelvin sign to "s" and "k", so a
+// string holding one always passes.
+func opensWith(s string, bracket bool, words []string) bool {
+	i := 0
+	for i < len(s) {
+		if strings.IndexByte(" \t\n\f\r>*_+-", s[i]) >= 0 {
+			i++
+		} else if strings.HasPrefix(s[i:], "•") {
+			i += len("•")
+		} else {
+			break
+		}
+	}
+	if bracket && i < len(s) && s[i] == '[' {
+		i++
+		for i < len(s) && strings.IndexByte(" \t\n\f\r", s[i]) >= 0 {
+			i++
+		}
+	}
+	for _, w := range words {
+		if hasPrefixFold(s[i:], w) {
+			return true
+		}
+	}
+	return foldsToASCII(s)
 }
 
 // isMarkerSpeaker reports whether a speaker label is a decision marker misread as a name.
@@ -370,6 +422,9 @@ func proposalLine(t transcript.Turn) (string, bool) {
 	case "proposal", "proposed", "proposed resolution":
 		return trimDecoration(raw), true
 	}
+	if !opensWith(raw, false, []string{"propos"}) {
+		return "", false
+	}
 	if mk := proposalRE.FindStringSubmatch(raw); mk != nil {
 		return trimDecoration(mk[1]), true
 	}
@@ -379,7 +434,7 @@ func proposalLine(t transcript.Turn) (string, bool) {
 // itemText is the decision in a list item: the line without its bullet and emphasis, and
 // without a leading marker such as "[Resolution #1](#resolution1):".
 func itemText(raw string) string {
-	if mk := markerRE.FindStringSubmatch(raw); mk != nil && trimDecoration(mk[2]) != "" {
+	if mk := matchMarker(raw); mk != nil && trimDecoration(mk[2]) != "" {
 		return trimDecoration(mk[2])
 	}
 	s := strings.TrimSpace(raw)
@@ -508,7 +563,9 @@ func phrasedDecisionLower(s, lower string) (string, bool) {
 var phraseAnchored = regexp.MustCompile(`^(?:` + phraseRE.String() + `)`)
 
 // phraseStarts are what every branch of phraseRE starts with.
-var phraseStarts = indexByFirst("we ", "we'", "it's ", "it is ", "it was ", "it has been ", "let's go with",
+var phraseStarts = indexByFirst("we decided", "we've decided", "we have decided", "we go with", "we're going",
+	"we are going", "we'll go with", "we will go with", "we agree", "we all agree", "we will use", "we'll use",
+	"it's decided", "it is decided", "it was decided", "it has been decided", "let's go with",
 	"let us go with", "then we go with", "and we go with", "so we go with", "okay we go with",
 	"okay, we go with", "ok we go with", "ok, we go with", "agreed to", "the final call", "final call",
 	"the decision is", "going forward")
@@ -1352,6 +1409,34 @@ var groupChoiceRE = regexp.MustCompile(`^(?:(?:so|okay|ok|and|also|then|but)[, ]
 // assentRE matches, in lower-cased text, the opening of a reply that agrees to a proposal.
 var assentRE = regexp.MustCompile(`^(?:yes|yep|yeah|agreed|agree|sounds good|works for me|fine by me|fine with me|i'm for that|i'm in|in favou?r|\+1|none from me|no objections?|makes sense|happy with that|go ahead|let's do it|i'm fine with that|i support|i like (?:the|that|it|this))\b`)
 
+// assentStarts are what every branch of assentRE starts with.
+var assentStarts = []string{"yes", "yep", "yeah", "agree", "sounds good", "works for me", "fine by me", "fine with me",
+	"i'm for that", "i'm in", "in favo", "+1", "none from me", "no objection", "makes sense", "happy with that",
+	"go ahead", "let's do it", "i'm fine with that", "i support", "i like "}
+
+// isAssent reports whether assentRE matches lower, which must start with one of assentStarts.
+func isAssent(lower string) bool {
+	for _, w := range assentStarts {
+		if strings.HasPrefix(lower, w) {
+			return assentRE.MatchString(lower)
+		}
+	}
+	return false
+}
+
+// proposalWords hold, between them, every branch of spokenProposalRE that names the proposal.
+var proposalWords = []string{"i'd ", "i would like to", "i want to", "i propose ", "i suggest ", "i say we",
+	"my proposal is", "we could"}
+
+// findProposal returns spokenProposalRE.FindStringSubmatchIndex(lower), looking first for the
+// words the pattern needs (see proposalWords).
+func findProposal(lower string) []int {
+	if !containsAny(lower, proposalWords...) {
+		return nil
+	}
+	return spokenProposalRE.FindStringSubmatchIndex(lower)
+}
+
 // agreedProposals finds the decisions made by proposal and assent across turns: a proposal
 // ("I'd like to X", "So X. Agreed?") that the next speaker agrees to, or a choice put to the
 // group as a question ("Should we drop X?") that the next speaker settles ("Yes, X is out").
@@ -1385,13 +1470,13 @@ func agreedProposals(f *turnFacts, found []decisionCandidate) []decisionCandidat
 		}
 		last := sentences[len(sentences)-1]
 		lowLast := strings.TrimSpace(f.lower(i, len(sentences)-1))
-		assent := assentRE.MatchString(lowReply) && !strings.Contains(lowReply, " but ")
+		assent := isAssent(lowReply) && !strings.Contains(lowReply, " but ")
 
 		// "So the goal is X. Agreed?" / "I'd like to X. Any objections?"
 		if len(sentences) >= 2 && callForAssentRE.MatchString(lowLast) && assent {
 			p := sentences[len(sentences)-2]
 			text := cleanChoice(p)
-			if mm := spokenProposalRE.FindStringSubmatchIndex(f.lower(i, len(sentences)-2)); mm != nil {
+			if mm := findProposal(f.lower(i, len(sentences)-2)); mm != nil {
 				text = cleanChoice(p[mm[2]:])
 			}
 			out = append(out, agreedCandidate(m, i, j, text, p, reply[0]))
@@ -1400,7 +1485,7 @@ func agreedProposals(f *turnFacts, found []decisionCandidate) []decisionCandidat
 		// "I'd like to X." "Works for me."
 		for k, s := range sentences {
 			lower := strings.TrimSpace(f.lower(i, k))
-			mm := spokenProposalRE.FindStringSubmatchIndex(lower)
+			mm := findProposal(lower)
 			if mm == nil || x.isQuestion(i, k) || strings.Contains(lower, "if ") || strings.Contains(lower, "unless") || speechActRE.MatchString(lower[mm[2]:]) {
 				continue
 			}
@@ -1427,13 +1512,13 @@ func agreedProposals(f *turnFacts, found []decisionCandidate) []decisionCandidat
 		if g == nil {
 			continue
 		}
-		settled := assentRE.MatchString(lowReply) || strings.HasPrefix(lowReply, "no ") || strings.HasPrefix(lowReply, "no,") ||
+		settled := isAssent(lowReply) || strings.HasPrefix(lowReply, "no ") || strings.HasPrefix(lowReply, "no,") ||
 			(g[1] != "" && strings.HasPrefix(lowReply, g[1]))
 		if !settled || strings.HasPrefix(lowReply, "no idea") || strings.Contains(lowReply, " but ") {
 			continue
 		}
 		text := cleanChoice(reply[0])
-		if k := strings.IndexAny(text, ",.!"); k >= 0 && assentRE.MatchString(lowReply) {
+		if k := strings.IndexAny(text, ",.!"); k >= 0 && isAssent(lowReply) {
 			text = strings.TrimSpace(text[k+1:])
 		}
 		if countWords(text) < 2 {
@@ -1561,7 +1646,7 @@ func (f *turnFacts) argumentBefore(c *decisionCandidate, topic []string, decided
 		}
 		on := n >= need || (j == c.turn-1 && f.hasQuestion(j))
 		if !on && j > 0 && f.onTopic(j-1, topic) >= need {
-			on = f.asks(j-1) || assentRE.MatchString(strings.TrimSpace(asciiLower(t.Text)))
+			on = f.asks(j-1) || isAssent(strings.TrimSpace(asciiLower(t.Text)))
 		}
 		if on {
 			if s := f.argument(j); s != "" {

@@ -1,8 +1,10 @@
 package analyze
 
 import (
+	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/debrief-cli/debrief/internal/transcript"
 )
@@ -693,4 +695,158 @@ func checkRationales(t *testing.T, got []Decision, want []wantDecision) {
 			t.Errorf("decision %d rationale = %q, want it to hold %q", i, d.Rationale, w.rationale)
 		}
 	}
+}
+
+// TestDecisionCheapTestsMatchPatterns checks the cheap tests and scans that stand in front of,
+// or in for, the patterns of the decision rules against the patterns themselves, on every line
+// and sentence of the test data and on made-up strings.
+func TestDecisionCheapTestsMatchPatterns(t *testing.T) {
+	corpus := testCorpus(t)
+	corpus = append(corpus, madeUp([]string{"We decided to", "we've decided", "WE HAVE DECIDED that", "it's decided",
+		"it was decided", "Let's go with", "let us go with", "then", "and", "so", "okay,", "Ok", "we go with",
+		"we're going with", "we are going to go with", "we'll go with", "agreed to", "Agreed", "agreed:", "we all agree",
+		"we agree", "the final call is", "final call:", "the decision is:", "we will use", "we'll use", "use",
+		"going forward,", "going forward", "we", "we're", "weeks", "it", "the", "because", "Since", "so that",
+		"given that", "given", "due to", "as it", "the reason", "that way", "in order to", "12%", "3.5 ms", "2x faster",
+		"10 times cheaper", "40 percent", "$5", "€ 4", "£", "customers asked", "users", "clients need", "instead of",
+		"rather than", "vs.", "vs", "versus", "alternatives", "option", "other approaches", "trade-off", "tradeoffs",
+		"cost", "costs", "downside", "at the expense of", "over", "over the", "OVER", "next", "time", "Postgres",
+		"go with", "picked", "favour", "favor", "keep", "chose", "RESOLVED:", "Resolution #2:", "**Decision**:",
+		"> ", ">", "[", "[Resolution #1](#r1):", "*", "_", "-", "•", "poll", "outcome", "conclusion", "proposal:",
+		"PROPOSED -", "propose", "yes", "Yeah", "+1", "no objections", "sounds good", "i like the", "i'd like to",
+		"I'd say we", "i would like to", "we could", "I propose", "i suggest", "my proposal is", "for the tests,",
+		"\u212a", "\u017f", "\u0130", "last week", "last", "previously", "earlier this year", "earlier", "maybe",
+		"would", "might", "if", "not", "never", "don't", "can't", "propos", "suggested", "undecided", "disagree",
+		"how about", "what if", "in case", "ing", "moving", "x,", ",", ";", ".", ":", "—", "\t", "\n", " ", "_x",
+		"9", "it is", "let's", "plan is", "decisions and resolutions", "#", "Decisions", "action items", "’"}, 30000)...)
+	for _, s := range corpus {
+		lower := asciiLower(s)
+		if got, want := findPhrase(lower), phraseRE.FindStringSubmatchIndex(lower); !reflect.DeepEqual(got, want) {
+			t.Fatalf("findPhrase(%q) = %v, want %v", lower, got, want)
+		}
+		if !mayDeny(lower) && notDecisionRE.MatchString(lower) {
+			t.Fatalf("mayDeny(%q) = false, but notDecisionRE matches", lower)
+		}
+		if isHedge(lower) != hedgeRE.MatchString(lower) {
+			t.Fatalf("isHedge(%q) differs from hedgeRE", lower)
+		}
+		if reportsPast(lower) != pastRE.MatchString(lower) {
+			t.Fatalf("reportsPast(%q) differs from pastRE", lower)
+		}
+		want := -1
+		if loc := reasonClauseRE.FindStringIndex(s); loc != nil {
+			want = loc[0]
+		}
+		if got := reasonClauseAt(s); got != want {
+			t.Fatalf("reasonClauseAt(%q) = %d, want %d", s, got, want)
+		}
+		for n := range 4 {
+			if got, want := firstWords(s, n), fieldsFirstWords(s, n); got != want {
+				t.Fatalf("firstWords(%q, %d) = %q, want %q", s, n, got, want)
+			}
+		}
+		if !mayCue(lower) && cueRE.MatchString(lower) {
+			t.Fatalf("mayCue(%q) = false, but cueRE matches", lower)
+		}
+		if hedged(lower) != fieldsHedged(lower) {
+			t.Fatalf("hedged(%q) differs from a split into words", lower)
+		}
+		if !mayChooseWe(lower) && weChoiceRE.MatchString(lower) {
+			t.Fatalf("mayChooseWe(%q) = false, but weChoiceRE matches", lower)
+		}
+		if statesReason(s) != rationaleRE.MatchString(lower) {
+			t.Fatalf("statesReason(%q) differs from rationaleRE", s)
+		}
+		if mentionsOption(s) != alternativesRE.MatchString(lower) {
+			t.Fatalf("mentionsOption(%q) differs from alternativesRE", s)
+		}
+		if choosesOver(s) != overRE.MatchString(s) {
+			t.Fatalf("choosesOver(%q) differs from overRE", s)
+		}
+		if got, want := matchMarker(s), markerRE.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("matchMarker(%q) = %q, want %q", s, got, want)
+		}
+		if !opensWith(s, false, []string{"propos"}) && proposalRE.MatchString(s) {
+			t.Fatalf("opensWith(%q) = false, but proposalRE matches", s)
+		}
+		if isAssent(lower) != assentRE.MatchString(lower) {
+			t.Fatalf("isAssent(%q) differs from assentRE", lower)
+		}
+		if got, want := findProposal(lower), spokenProposalRE.FindStringSubmatchIndex(lower); !reflect.DeepEqual(got, want) {
+			t.Fatalf("findProposal(%q) = %v, want %v", lower, got, want)
+		}
+		clean, full := cleanLine(s), strings.ToLower(stripLine(s))
+		if isDecisionHeading(clean) != isDecisionHeading(full) || isOtherHeading(clean) != isOtherHeading(full) {
+			t.Fatalf("cleanLine(%q) = %q reads as another heading than %q", s, clean, full)
+		}
+	}
+}
+
+// TestLongestHeading checks that no heading is longer than longestHeading.
+func TestLongestHeading(t *testing.T) {
+	for _, h := range []string{"decisions and resolutions", "resolutions and decisions", "summary of resolutions",
+		"summary of decisions", "summary of action items", "action items summary"} {
+		if !isDecisionHeading(h) && !isOtherHeading(h) {
+			t.Errorf("%q is not a heading", h)
+		}
+		if len(h) > longestHeading {
+			t.Errorf("%q is longer than longestHeading", h)
+		}
+	}
+	long := strings.Repeat("\u212a", longestHeading+1)
+	if got := cleanLine(long); got != "" {
+		t.Errorf("cleanLine of %d Kelvin signs = %q, want \"\"", longestHeading+1, got)
+	}
+}
+
+// fieldsFirstWords is firstWords as strings.Fields reads the words.
+func fieldsFirstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
+}
+
+// fieldsHedged is hedged reading the words with strings.FieldsFunc.
+func fieldsHedged(lower string) bool {
+	if containsAny(lower, "how about", "i guess", "i think", "in case") {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '\'') }) {
+		switch w {
+		case "if", "unless", "whether", "would", "could", "might", "maybe", "perhaps", "should",
+			"probably", "i'd", "wonder", "suppose", "assuming":
+			return true
+		}
+	}
+	return false
+}
+
+// stripLine is cleanLine without the lower-casing and without the limit on length.
+func stripLine(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimLeft(s, "#>*_+-• \t")
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
+		s = s[i+1:]
+	}
+	s = strings.Trim(s, "*_ \t")
+	s = strings.TrimSuffix(s, ":")
+	return strings.Trim(s, "*_ \t")
+}
+
+// TestDecisionsSharedReading checks that findDecisionsIn, reading the turns through a
+// meetingText other rules have read first, finds what findDecisions finds alone.
+func TestDecisionsSharedReading(t *testing.T) {
+	m := benchMeeting(t)
+	x := newMeetingText(m)
+	findCommitmentsIn(x)
+	if got, want := findDecisionsIn(x), findDecisions(m); !reflect.DeepEqual(got, want) {
+		t.Fatalf("findDecisionsIn = %v, want %v", got, want)
+	}
+	_ = unicode.IsSpace
 }

@@ -56,6 +56,10 @@ transcript. See 'debrief doctor' and docs/llm.md.
   # Machine-readable findings (one JSON document per file)
   debrief standup.srt review.vtt --format json
 
+  # Friday: every meeting of the week; after a meeting: who does what by when
+  debrief week ~/meetings --since 7d --me "Ana Lopez"
+  debrief checklist planning.vtt --format ics -o follow-up.ics
+
   # See how a file was read
   debrief parse planning.vtt`
 	cmd.Version = f.Version
