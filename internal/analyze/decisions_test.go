@@ -2,9 +2,9 @@ package analyze
 
 import (
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/debrief-cli/debrief/internal/transcript"
 )
@@ -714,13 +714,28 @@ func TestDecisionCheapTestsMatchPatterns(t *testing.T) {
 		"go with", "picked", "favour", "favor", "keep", "chose", "RESOLVED:", "Resolution #2:", "**Decision**:",
 		"> ", ">", "[", "[Resolution #1](#r1):", "*", "_", "-", "•", "poll", "outcome", "conclusion", "proposal:",
 		"PROPOSED -", "propose", "yes", "Yeah", "+1", "no objections", "sounds good", "i like the", "i'd like to",
-		"I'd say we", "i would like to", "we could", "I propose", "i suggest", "my proposal is", "for the tests,",
+		"I'd say we", "I say we", "i want to", "i'd rather", "i'd vote for", "i would like to", "we could", "I propose", "i suggest", "my proposal is", "for the tests,",
 		"\u212a", "\u017f", "\u0130", "last week", "last", "previously", "earlier this year", "earlier", "maybe",
 		"would", "might", "if", "not", "never", "don't", "can't", "propos", "suggested", "undecided", "disagree",
 		"how about", "what if", "in case", "ing", "moving", "x,", ",", ";", ".", ":", "—", "\t", "\n", " ", "_x",
 		"9", "it is", "let's", "plan is", "decisions and resolutions", "#", "Decisions", "action items", "’"}, 30000)...)
+	// hits counts the strings each pattern matches, so that none goes untried.
+	hits := map[string]int{}
 	for _, s := range corpus {
 		lower := asciiLower(s)
+		for name, re := range map[string]*regexp.Regexp{"phraseRE": phraseRE, "notDecisionRE": notDecisionRE,
+			"hedgeRE": hedgeRE, "pastRE": pastRE, "cueRE": cueRE, "weChoiceRE": weChoiceRE, "rationaleRE": rationaleRE,
+			"alternativesRE": alternativesRE, "assentRE": assentRE, "spokenProposalRE": spokenProposalRE} {
+			if re.MatchString(lower) {
+				hits[name]++
+			}
+		}
+		for name, re := range map[string]*regexp.Regexp{"reasonClauseRE": reasonClauseRE, "overRE": overRE,
+			"markerRE": markerRE, "proposalRE": proposalRE} {
+			if re.MatchString(s) {
+				hits[name]++
+			}
+		}
 		if got, want := findPhrase(lower), phraseRE.FindStringSubmatchIndex(lower); !reflect.DeepEqual(got, want) {
 			t.Fatalf("findPhrase(%q) = %v, want %v", lower, got, want)
 		}
@@ -778,6 +793,13 @@ func TestDecisionCheapTestsMatchPatterns(t *testing.T) {
 		clean, full := cleanLine(s), strings.ToLower(stripLine(s))
 		if isDecisionHeading(clean) != isDecisionHeading(full) || isOtherHeading(clean) != isOtherHeading(full) {
 			t.Fatalf("cleanLine(%q) = %q reads as another heading than %q", s, clean, full)
+		}
+	}
+	for _, name := range []string{"phraseRE", "notDecisionRE", "hedgeRE", "pastRE", "cueRE", "weChoiceRE",
+		"rationaleRE", "alternativesRE", "assentRE", "spokenProposalRE", "reasonClauseRE", "overRE", "markerRE",
+		"proposalRE"} {
+		if hits[name] < 20 {
+			t.Errorf("%s matches only %d strings of the corpus", name, hits[name])
 		}
 	}
 }
@@ -848,5 +870,31 @@ func TestDecisionsSharedReading(t *testing.T) {
 	if got, want := findDecisionsIn(x), findDecisions(m); !reflect.DeepEqual(got, want) {
 		t.Fatalf("findDecisionsIn = %v, want %v", got, want)
 	}
-	_ = unicode.IsSpace
+}
+
+func TestPhrasedDecision(t *testing.T) {
+	for _, tc := range []struct {
+		s, want string // want "" for no decision
+	}{
+		{"We decided to drop IE11.", "drop IE11"},
+		{"Let's go with Postgres.", "Postgres"},
+		{"We will use Kafka for the events.", "use Kafka for the events"},
+		{"We decided to push the release to December because the SDK isn't certified.", "push the release to December"},
+		{"Okay, we go with the phased rollout.", "the phased rollout"},
+		{"Going forward, we review every migration in pairs.", "review every migration in pairs"},
+		{"Should we go with Postgres?", ""},
+		{"We haven't decided to drop IE11.", ""},
+		{"Maybe we go with Postgres.", ""},
+		{"Last week we decided to drop IE11.", ""},
+		{"We agree it might slip.", ""},
+		{"We agreed to disagree.", ""},
+	} {
+		got, ok := phrasedDecision(tc.s)
+		if !ok {
+			got = ""
+		}
+		if got != tc.want {
+			t.Errorf("phrasedDecision(%q) = %q, want %q", tc.s, got, tc.want)
+		}
+	}
 }
