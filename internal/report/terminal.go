@@ -21,12 +21,18 @@ const DefaultWidth = 80
 // glamour's dark style; without, its plain notty style. It never looks at the environment:
 // the caller decides, honouring NO_COLOR by passing color=false.
 func Terminal(w io.Writer, f *analyze.Findings, width int, color bool) error {
+	var md strings.Builder
+	writeMarkdown(&md, f)
+	return renderGlamour(w, md.String(), width, color)
+}
+
+// renderGlamour renders Markdown for a terminal at width columns (DefaultWidth when not
+// positive, at most MaxWidth), in glamour's dark style with color and its notty style without.
+func renderGlamour(out io.Writer, md string, width int, color bool) error {
 	if width <= 0 {
 		width = DefaultWidth
 	}
-	if width > MaxWidth {
-		width = MaxWidth
-	}
+	width = min(width, MaxWidth)
 	style := "notty"
 	if color {
 		style = "dark"
@@ -35,13 +41,11 @@ func Terminal(w io.Writer, f *analyze.Findings, width int, color bool) error {
 	if err != nil {
 		return fmt.Errorf("render report: %w", err)
 	}
-	var md strings.Builder
-	writeMarkdown(&md, f)
-	out, err := r.Render(md.String())
+	s, err := r.Render(md)
 	if err != nil {
 		return fmt.Errorf("render report: %w", err)
 	}
-	if _, err := io.WriteString(w, out); err != nil {
+	if _, err := io.WriteString(out, s); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	return nil

@@ -10,8 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/glamour"
-
 	"github.com/debrief-cli/debrief/internal/analyze"
 	"github.com/debrief-cli/debrief/internal/transcript"
 )
@@ -771,31 +769,6 @@ func WeekTerminal(out io.Writer, w Week, width int, color bool) error {
 	var b strings.Builder
 	writeWeek(&b, w)
 	return renderGlamour(out, b.String(), width, color)
-}
-
-// renderGlamour renders Markdown for a terminal at width columns (DefaultWidth when not
-// positive, at most MaxWidth).
-func renderGlamour(out io.Writer, md string, width int, color bool) error {
-	if width <= 0 {
-		width = DefaultWidth
-	}
-	width = min(width, MaxWidth)
-	style := "notty"
-	if color {
-		style = "dark"
-	}
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
-	if err != nil {
-		return fmt.Errorf("render report: %w", err)
-	}
-	s, err := r.Render(md)
-	if err != nil {
-		return fmt.Errorf("render report: %w", err)
-	}
-	if _, err := io.WriteString(out, s); err != nil {
-		return fmt.Errorf("write report: %w", err)
-	}
-	return nil
 }
 
 func writeWeek(b *strings.Builder, w Week) {
