@@ -322,6 +322,11 @@ func findDecisionsIn(x *meetingText) []Decision {
 		}
 	}
 	found = append(found, agreedProposals(ctx, found)...)
+	found = append(found, voteRuns(ctx, found)...)
+	// A question is not a decision, wherever it was found: "could we merge it?" answered
+	// "yes" settles nothing the notes say, and a poll's question under a heading is not its
+	// outcome.
+	found = slices.DeleteFunc(found, func(c decisionCandidate) bool { return asksOnly(c.d.Decision) })
 
 	decided := make([]bool, len(m.Turns))
 	for _, c := range found {
@@ -1954,4 +1959,173 @@ func optionSentence(x *meetingText, i int, choice string) (int, string) {
 		}
 	}
 	return -1, ""
+}
+
+// Group votes: minutes of standards groups record a vote on a proposal as a run of "+1" lines
+// from many attendees. The proposal itself is what was put to the group just before the run.
+const (
+	// minVoters is how many different attendees must vote "+1" for a run to carry a decision:
+	// two or three "+1"s agree with an opinion, a run of four or more adopts a proposal.
+	minVoters = 4
+	// voteGap is how many turns may separate two votes of one run.
+	voteGap = 3
+	// proposalBack is how many turns before a run its proposal is looked for.
+	proposalBack = 8
+	// maxProposalWords bounds the length of a turn quoted whole as a proposal.
+	maxProposalWords = 80
+)
+
+// voteRE matches a turn that votes for a proposal: "+1", "+1 to closing the issue",
+// "+0.9", "+1000".
+var voteRE = regexp.MustCompile(`^\+(?:1\d*|0?\.\d+)(?:\s|[.,;:!)]|$)`)
+
+// isVote reports whether a turn's text, trimmed, casts a "+1" vote.
+func isVote(text string) bool {
+	return strings.HasPrefix(text, "+") && voteRE.MatchString(text)
+}
+
+// callForVoteRE matches, in lower-cased text, a turn that calls for the vote rather than states
+// the proposal: "let's vote, +1 / -1", "any objections?", "proposed:".
+var callForVoteRE = regexp.MustCompile(`\b(?:vote|votes|voting|objections?|comments?|thoughts|opinions?|straw poll|poll|proposed|proposal|resolution|agreed|agree|consensus)\b|[+-]1`)
+
+// concludesRE matches, in lower-cased text, a chair's words that close a vote: "looks like we
+// have consensus to publish this", "we have resolved to publish", "so resolved".
+var concludesRE = regexp.MustCompile(`\b(?:consensus|resolved|agreement|agreed|approved|accepted|adopted|carried|no objections?)\b`)
+
+// voteRuns finds the decisions a group made by voting: a run of "+1" turns from at least
+// minVoters attendees, each vote at most voteGap turns after the last, adopts the proposal put
+// just before it (see runProposal). A run with a decision already found in it or just after
+// it (the scribe's "RESOLUTION: …") adds nothing.
+func voteRuns(f *turnFacts, found []decisionCandidate) []decisionCandidate {
+	m := f.m
+	var out []decisionCandidate
+	decided := make([]bool, len(m.Turns))
+	for _, c := range found {
+		decided[c.turn] = true
+	}
+	for i := 0; i < len(m.Turns); {
+		if m.Turns[i].Speaker == "" || !isVote(strings.TrimSpace(m.Turns[i].Text)) {
+			i++
+			continue
+		}
+		votes := []int{i}
+		voters := map[string]bool{m.Turns[i].Speaker: true}
+		for j := i + 1; j < len(m.Turns) && j-votes[len(votes)-1] <= voteGap; j++ {
+			if m.Turns[j].Heading {
+				break
+			}
+			if m.Turns[j].Speaker != "" && isVote(strings.TrimSpace(m.Turns[j].Text)) {
+				votes = append(votes, j)
+				voters[m.Turns[j].Speaker] = true
+			}
+		}
+		last := votes[len(votes)-1]
+		next := last + 1
+		if len(voters) < minVoters || slices.Contains(decided[i:min(last+voteGap+1, len(decided))], true) {
+			i = next
+			continue
+		}
+		if p, quote := runProposal(f, i); p >= 0 && !slices.Contains(decided[p:i], true) {
+			d := Decision{Decision: cleanChoice(quote), Evidence: []Evidence{EvidenceFor(m.Turns[p], quote)}}
+			// The words that put the proposal, between it and the run: "can we resolve to
+			// publish this?".
+			for j := p + 1; j < i; j++ {
+				if text := strings.TrimSpace(m.Turns[j].Text); m.Turns[j].Speaker != "" && !isVote(text) && !isLinkOnly(text) && countWords(text) >= 4 {
+					d.Evidence = append(d.Evidence, EvidenceFor(m.Turns[j], text))
+				}
+			}
+			said := 0
+			for _, v := range votes {
+				text := strings.TrimSpace(m.Turns[v].Text)
+				if v == i || said < 2 && countWords(text) > 2 {
+					d.Evidence = append(d.Evidence, EvidenceFor(m.Turns[v], text))
+					if v != i {
+						said++
+					}
+				}
+			}
+			// The chair's conclusion after the run: "looks like we have consensus to publish".
+			if j := nextSpeakerTurn(m, last); j >= 0 && j <= last+2 {
+				if text := strings.TrimSpace(m.Turns[j].Text); !isVote(text) && concludesRE.MatchString(asciiLower(text)) {
+					d.Evidence = append(d.Evidence, EvidenceFor(m.Turns[j], text))
+				}
+			}
+			out = append(out, decisionCandidate{d: d, turn: p, sentence: quote, also: i})
+		}
+		i = next
+	}
+	return out
+}
+
+// runProposal returns the turn before a run of votes starting at turn i that put the proposal
+// to the group, and the words of it to quote: the nearest turn, back to the section's heading,
+// that is not a vote, a link, a call for the vote ("let's vote, +1 / -1") or a question, and
+// says something (four words or more). A long turn is quoted by its last sentences. It returns
+// -1 when there is none.
+func runProposal(f *turnFacts, i int) (int, string) {
+	m := f.m
+	for j := i - 1; j >= 0 && j >= i-proposalBack; j-- {
+		t := m.Turns[j]
+		if t.Heading {
+			return -1, ""
+		}
+		text := strings.TrimSpace(t.Text)
+		if t.Speaker == "" || isVote(text) || isLinkOnly(text) || countWords(text) < 4 {
+			continue
+		}
+		if lower := asciiLower(text); countWords(text) <= 12 && callForVoteRE.MatchString(lower) {
+			continue
+		}
+		if f.asks(j) {
+			continue
+		}
+		if opinionOnly(asciiLower(text)) {
+			// "I like this option much better", "if the reaction is 'no way' we can discuss":
+			// the "+1"s agree with a view, they adopt no proposal.
+			return -1, ""
+		}
+		if countWords(text) <= maxProposalWords {
+			return j, text
+		}
+		ss := f.x.sentences(j)
+		return j, ss[len(ss)-1]
+	}
+	return -1, ""
+}
+
+// isLinkOnly reports whether text is no more than a link: "[https://…](https://…)" or a URL.
+func isLinkOnly(text string) bool {
+	t := strings.Trim(text, "<>[]() ")
+	if strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") {
+		return !strings.Contains(t, " ")
+	}
+	return false
+}
+
+// asksOnly reports whether a decision's text is a question: it ends with "?" (before closing
+// quotes or emphasis; a question in brackets at the end is an aside).
+func asksOnly(text string) bool {
+	return strings.HasSuffix(strings.TrimRight(strings.TrimSpace(text), "\"'”’*_ "), "?")
+}
+
+// proposesRE matches, in lower-cased text, a proposal made in the first person: "I propose
+// that…", "I move that…", "I suggest we…".
+var proposesRE = regexp.MustCompile(`^i (?:propose|move|suggest|recommend)\b`)
+
+// opinionOnly reports whether lower, a turn in lower case, states a view or a hedge rather than
+// a proposal: it is hedged (see hedged), speaks in the first person other than to propose
+// ("I like…", "I'm going to…"; see proposesRE), continues someone else's words ("...its the
+// guarantee…") or only points back ("that is what I was thinking").
+func opinionOnly(lower string) bool {
+	if hedged(lower) {
+		return true
+	}
+	w := strings.ReplaceAll(strings.Trim(firstWords(lower, 1), ",.:;!"), "’", "'")
+	switch {
+	case strings.HasPrefix(lower, "..."), strings.HasPrefix(lower, "…"):
+		return true
+	case (w == "i" || strings.HasPrefix(w, "i'")) && !proposesRE.MatchString(lower), w == "that" || w == "this" || w == "that's" || w == "it's":
+		return true
+	}
+	return false
 }

@@ -335,7 +335,8 @@ func (b *batch) one(ctx context.Context, c candidate) fileResult {
 	}
 	m, err := transcript.ReadFile(c.path, b.ios.In, b.read)
 	if err != nil {
-		if !c.explicit && !meetingExt(c.path) {
+		if !c.explicit && (!meetingExt(c.path) || errors.Is(err, transcript.ErrNotTranscript)) {
+			// Found by walking a folder and not a meeting: a package.json, an image.
 			return fileResult{skipped: true}
 		}
 		return fileResult{err: err}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -109,6 +110,12 @@ func runChecklist(ctx context.Context, opts *ChecklistOptions) error {
 	}
 	if len(res.meetings) > 0 {
 		list := report.NewChecklist(res.meetings, report.ChecklistOptions{Now: now, Me: opts.Batch.Me})
+		if format == "ics" && len(list.Commitments) == 0 {
+			// RFC 5545 wants at least one component in a calendar: write no file rather than
+			// an invalid one.
+			fmt.Fprintln(opts.IO.ErrOut, "debrief: no commitments found, so there is no to-do to write as iCalendar")
+			return res.finish(opts.IO, opts.Batch.Me)
+		}
 		out, err := renderBytes(func(w io.Writer) error {
 			switch format {
 			case "json":

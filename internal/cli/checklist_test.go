@@ -123,3 +123,32 @@ func TestChecklistFromStdin(t *testing.T) {
 		}
 	}
 }
+
+func TestChecklistICSUIDsDoNotDependOnThePath(t *testing.T) {
+	data, err := os.ReadFile(planning)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromFile := runCLI(t, "", false, "checklist", planning, "--format", "ics", "--engine", "offline")
+	fromStdin := runCLI(t, string(data), false, "checklist", "-", "--format", "ics", "--engine", "offline")
+	uids := func(s string) []string {
+		var out []string
+		for _, l := range strings.Split(s, "\r\n") {
+			if strings.HasPrefix(l, "UID:") {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	a, b := uids(fromFile.stdout), uids(fromStdin.stdout)
+	if len(a) == 0 || strings.Join(a, ",") != strings.Join(b, ",") {
+		t.Errorf("UIDs from the file %v differ from UIDs from stdin %v", a, b)
+	}
+}
+
+func TestChecklistICSWithoutCommitments(t *testing.T) {
+	r := runCLI(t, "Ana Lopez: Thanks for coming.\nBen Ortiz: Good to see everyone.\n", false, "checklist", "-", "--format", "ics", "--engine", "offline")
+	if r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "no commitments found") {
+		t.Errorf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+}

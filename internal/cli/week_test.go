@@ -395,3 +395,28 @@ func BenchmarkWeek500(b *testing.B) {
 	wg.Wait()
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 }
+
+func TestWeekSkipsJSONThatIsNoTranscript(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(planning)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string]string{
+		"planning.vtt": string(data),
+		"package.json": `{"name": "x", "version": "1.0.0", "dependencies": {}}`,
+		"broken.json":  `{"segments": [{"start": 0, "text": "cut off`,
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := runCLI(t, "", false, "week", dir, "--engine", "offline", "--now", "2026-11-23")
+	// The package.json is skipped; the broken transcript is a failure, reported with the rest kept.
+	if r.code != ExitPartial || strings.Contains(r.stderr, "package.json") || !strings.Contains(r.stderr, "broken.json") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "1 other file skipped") {
+		t.Errorf("the package.json is not counted as skipped:\n%.400s", r.stdout)
+	}
+}

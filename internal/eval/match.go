@@ -123,7 +123,8 @@ func (ps people) matchName(a, b string) nameMatch {
 	if fa == "" || fb == "" {
 		return noName
 	}
-	if fa == fb {
+	// Punctuation folds away entirely: "O'Brien" is "OBrien".
+	if fa == fb || strings.ReplaceAll(fa, " ", "") == strings.ReplaceAll(fb, " ", "") {
 		return nameEqual
 	}
 	if partOf(fa, b) || partOf(fb, a) {
@@ -177,14 +178,15 @@ func isStopWord(w string) bool {
 }
 
 // stem trims a plural ending, then an -ed or -ing ending, then a final silent "e" and (after
-// -ed or -ing) a doubled final consonant, so that "issues" and "issue", "planned" and "plan",
-// "agreed" and "agree", "meetings" and "meeting" meet. Words of three letters or fewer are
-// left alone.
+// -ed or -ing, on what is still a long word) a doubled final consonant, so that "issues" and
+// "issue", "planned" and "plan", "added" and "add", "used" and "use", "agreed" and "agree",
+// "meetings" and "meeting" meet.
 func stem(w string) string {
-	if len(w) <= 3 {
+	if len(w) <= 2 {
 		return w
 	}
 	switch {
+	case len(w) <= 3:
 	case strings.HasSuffix(w, "ies") && len(w) > 4:
 		return w[:len(w)-3] + "y"
 	case strings.HasSuffix(w, "sses"):
@@ -195,17 +197,17 @@ func stem(w string) string {
 	}
 	trimmed := false
 	switch {
-	case strings.HasSuffix(w, "ing") && len(w)-3 >= 3:
+	case strings.HasSuffix(w, "ing") && len(w)-3 >= 2:
 		w, trimmed = w[:len(w)-3], true
 	case strings.HasSuffix(w, "eed") && len(w) >= 6:
 		w = w[:len(w)-1] // "agreed" -> "agree"; "need" stays
-	case strings.HasSuffix(w, "ed") && len(w)-2 >= 3:
+	case strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && len(w)-2 >= 2:
 		w, trimmed = w[:len(w)-2], true
 	}
-	if strings.HasSuffix(w, "e") && len(w) >= 4 {
+	if strings.HasSuffix(w, "e") && len(w) >= 3 {
 		w = w[:len(w)-1]
 	}
-	if n := len(w); trimmed && n >= 3 && w[n-1] == w[n-2] && !strings.ContainsRune("aeioulsz", rune(w[n-1])) {
+	if n := len(w); trimmed && n >= 4 && w[n-1] == w[n-2] && !strings.ContainsRune("aeioulsz", rune(w[n-1])) {
 		w = w[:n-1]
 	}
 	return w

@@ -84,6 +84,7 @@ func TestStem(t *testing.T) {
 		{"issues", "issue"}, {"planned", "plan"}, {"plans", "plan"}, {"meetings", "meeting"},
 		{"meeting", "meet"}, {"agreed", "agree"}, {"policies", "policy"}, {"sending", "send"},
 		{"decided", "decide"}, {"agreeing", "agrees"}, {"needed", "need"}, {"reviews", "reviewing"}, {"classes", "class"}, {"running", "run"},
+		{"added", "add"}, {"adding", "add"}, {"used", "use"}, {"using", "use"}, {"stopped", "stop"},
 	}
 	for _, p := range pairs {
 		if a, b := stem(p[0]), stem(p[1]); a != b {
@@ -132,5 +133,12 @@ func TestTextRule(t *testing.T) {
 	}
 	if c := textCover("we will do it", []string{"anything"}); c != 1 {
 		t.Errorf("a gold text of stop words only: cover %v, want 1", c)
+	}
+}
+
+func TestNamePunctuationFoldsAway(t *testing.T) {
+	var ps people
+	if got := ps.matchName("O'Brien", "OBrien"); got != nameEqual {
+		t.Errorf("O'Brien and OBrien: %v, want equal", got)
 	}
 }

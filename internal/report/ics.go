@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -19,9 +18,11 @@ const icsLineOctets = 75
 
 // ChecklistICS writes the checklist's commitments as an iCalendar file (RFC 5545): one VTODO
 // per commitment, with DUE where the date is known. A VTODO's UID hashes the owner, the task as
-// first said, and that meeting's date and file name, and its DTSTAMP is that meeting's date
-// (the checklist's "now" when the date is unknown), so that running the command again gives
-// the same file and re-importing it updates the tasks instead of duplicating them.
+// first said and that meeting's date (not the file's name or path, so a transcript piped in
+// gives the same UID as the file), and its DTSTAMP is that meeting's date (the checklist's
+// "now" when the date is unknown): running the command again gives the same file, and
+// re-importing it updates the tasks instead of duplicating them. The UID follows the first
+// meeting where the promise was said, so a later checklist that also reads that meeting keeps it.
 func ChecklistICS(w io.Writer, c Checklist) error {
 	var b strings.Builder
 	line := func(name, value string) { writeICSLine(&b, name+":"+value) }
@@ -61,7 +62,7 @@ func icsUID(t TrackedCommitment) string {
 		task = t.Task
 	}
 	h := sha256.New()
-	for _, part := range []string{transcript.FoldName(t.Owner), strings.Join(taskKey(task), " "), first.Date, filepath.Base(first.Path)} {
+	for _, part := range []string{transcript.FoldName(t.Owner), strings.Join(taskKey(task), " "), first.Date} {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}

@@ -66,7 +66,8 @@ func detect(text, source string) Format {
 		return FormatVTT
 	case strings.Contains(text, "-->") && ext == ".vtt":
 		return FormatVTT
-	case otter >= 2 && otter*5 >= nonblank/2:
+	case otter >= 2 && otter*5 >= nonblank/2, otter == 1 && otterHeadRe.MatchString(strings.TrimRight(lines[0], " \t")):
+		// A one-block export still opens with its "Name  0:03" header.
 		return FormatOtter
 	case meetStamps >= 1 && (strings.Contains(lower, "transcription ended after") || strings.Contains(lower, "transcript") || meetStamps >= 2) && speaker > 0:
 		return FormatMeet

@@ -19,7 +19,11 @@ import (
 // absurd times never fail the read: they are left unknown.
 
 // errNoSegments is returned for valid JSON that holds none of the arrays a transcript has.
-var errNoSegments = errors.New("no segments or utterances found: this JSON is not a Whisper, WhisperX, AssemblyAI or Deepgram transcript")
+var errNoSegments = fmt.Errorf("no segments or utterances found: %w", ErrNotTranscript)
+
+// ErrNotTranscript marks valid JSON that holds no transcript: a package.json, a config file.
+// A folder walk skips such files instead of counting them as failures.
+var ErrNotTranscript = errors.New("this JSON is not a Whisper, WhisperX, AssemblyAI or Deepgram transcript")
 
 // maxTime is the largest time offset accepted, one week in seconds; larger values are unknown.
 const maxTime = 7 * 24 * 3600

@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -402,8 +403,19 @@ func resolvePeople(m *Meeting, listed []Person, extra []string, speakers map[str
 	sort.SliceStable(order, func(a, b int) bool {
 		return len(strings.Fields(order[a])) > len(strings.Fields(order[b]))
 	})
+	used := map[string]bool{}
 	for _, label := range order {
-		if to, ok := mapped[FoldName(label)]; ok && to != "" {
+		key := FoldName(label)
+		if _, ok := mapped[key]; !ok {
+			// Deepgram's speaker 0 reads as "Speaker 0": --speakers 0=Ana names it too.
+			if n, found := strings.CutPrefix(key, "speaker "); found {
+				if _, ok := mapped[n]; ok {
+					key = n
+				}
+			}
+		}
+		if to, ok := mapped[key]; ok && to != "" {
+			used[key] = true
 			i := r.add(Person{Name: to, Aliases: []string{label}})
 			if i < 0 {
 				final[label] = label
@@ -426,6 +438,16 @@ func resolvePeople(m *Meeting, listed []Person, extra []string, speakers map[str
 				final[label] = r.people[i].Name
 			}
 		}
+	}
+	var unused []string
+	for label := range speakers {
+		if !used[FoldName(label)] {
+			unused = append(unused, label)
+		}
+	}
+	sort.Strings(unused)
+	for _, label := range unused {
+		m.Warnings = append(m.Warnings, fmt.Sprintf("--speakers %s: no speaker in the input is labelled %q (run debrief parse to see the labels)", label, label))
 	}
 	for i := range m.Turns {
 		if s := m.Turns[i].Speaker; s != "" {

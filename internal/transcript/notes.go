@@ -312,10 +312,13 @@ func (np *notesParser) header() {
 			inList = notesAttendeeKeys[hk]
 			dropList = notesNameListKeys[hk]
 			table = nil
-			if np.p.Title == "" && text != "" && !isContentsHeading(text) {
+			isTitle := np.p.Title == "" && text != "" && !isContentsHeading(text)
+			if isTitle {
 				np.p.Title = stripEmphasis(text)
 			}
-			if near && np.p.Date == "" {
+			// The title heading or a heading that is just a date gives the meeting date; a
+			// later heading such as "Plan for the Nov 30 launch" does not.
+			if near && np.p.Date == "" && (isTitle || isDateLine(text)) {
 				if d, ok := findNotesDate(text); ok {
 					np.p.Date = d
 				}
@@ -383,8 +386,9 @@ func (np *notesParser) header() {
 			np.skip[i] = true
 		default:
 			inList, dropList = false, false
-			if near && np.p.Date == "" && i-start < 5 {
-				// A title line such as "Minutes of 18 November 2026".
+			if near && np.p.Date == "" && i-start < 5 && (np.p.Title == "" || isDateLine(c)) {
+				// A title line such as "Minutes of 18 November 2026", or a line that is
+				// just a date; not a sentence that mentions one.
 				if d, ok := findNotesDate(c); ok {
 					np.p.Date = d
 				}

@@ -71,7 +71,11 @@ func plainHeader(p *parsed, line string) {
 			return
 		}
 	}
-	setDate(p, line)
+	// Only the title line or a line that is just a date gives the meeting date: "Deadline:
+	// 2026-12-01" in the header is not when the meeting was.
+	if p.Title == "" || isDateLine(line) {
+		setDate(p, line)
+	}
 	if p.Title == "" && !isDateLine(line) {
 		p.Title = cleanTitle(line)
 	}

@@ -165,3 +165,34 @@ func TestBracketOpeningIsNotJSON(t *testing.T) {
 		t.Errorf("a stamped plain transcript fails: %v", err)
 	}
 }
+
+func TestSpeakersByNumberAndUnusedLabels(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(formatsDir, "deepgram-utterances.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Parse(data, Options{Speakers: map[string]string{"0": "Ana Lopez", "SPEAKER_09": "Zed"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Turns[0].Speaker != "Ana Lopez" && m.Turns[1].Speaker != "Ana Lopez" {
+		t.Errorf("--speakers 0=Ana Lopez did not name Deepgram's speaker 0: %q, %q", m.Turns[0].Speaker, m.Turns[1].Speaker)
+	}
+	warned := false
+	for _, w := range m.Warnings {
+		warned = warned || strings.Contains(w, "SPEAKER_09")
+	}
+	if !warned {
+		t.Errorf("no warning for a --speakers label nobody has: %q", m.Warnings)
+	}
+}
+
+func TestOneBlockOtter(t *testing.T) {
+	m, err := Parse([]byte("Ana Lopez  0:03\nOkay, we ship on 2026-12-01.\n"), Options{Source: "2026-11-18-sync.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Format != FormatOtter || len(m.Turns) != 1 || m.Turns[0].Speaker != "Ana Lopez" || m.Turns[0].Start != 3 || m.Date != "2026-11-18" {
+		t.Errorf("got %s, %+v, date %s", m.Format, m.Turns, m.Date)
+	}
+}
