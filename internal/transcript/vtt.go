@@ -57,6 +57,11 @@ type cueReader struct {
 	cue cueState
 	// prevKey is the utterance key of the previous Teams cue id ("3f2a…/17"), or "".
 	prevKey string
+	// curKey is the utterance key of the turn being built; done maps the keys of the turns
+	// already made to their index, so that a "-1" cue that comes after someone else's
+	// overlapping cue still continues its own utterance.
+	curKey string
+	done   map[string]int
 
 	cues, broken, warned, unwarned int
 	// voice and prefix say which speaker conventions were seen.
@@ -81,6 +86,10 @@ type cueState struct {
 	prefixed bool
 	// continues is true for a Teams cue that continues the previous cue's utterance.
 	continues bool
+	// key is the cue's Teams utterance key, or ""; earlier is the index of a finished turn
+	// whose utterance the cue continues, or -1.
+	key     string
+	earlier int
 }
 
 // turnBuilder accumulates one turn. Text is joined like Turn.Join does, but in a reused buffer
@@ -122,6 +131,15 @@ func newCueReader(vtt bool) *cueReader {
 		out:      &parsed{},
 		labels:   map[string]string{},
 		prefixes: map[string]string{},
+		done:     map[string]int{},
+	}
+}
+
+// finish moves the turn being built to the output.
+func (r *cueReader) finish() {
+	r.out.Turns = append(r.out.Turns, r.cur.turn())
+	if r.curKey != "" {
+		r.done[r.curKey] = len(r.out.Turns) - 1
 	}
 }
 
@@ -253,7 +271,7 @@ func (r *cueReader) read(text string) error {
 		r.cueText()
 	}
 	if r.has {
-		r.out.Turns = append(r.out.Turns, r.cur.turn())
+		r.finish()
 	}
 	if r.unwarned > 0 {
 		r.out.Warnings = append(r.out.Warnings, fmt.Sprintf("%d more problems like these skipped", r.unwarned))
@@ -396,11 +414,19 @@ func (r *cueReader) beginCue(id string, start, end Seconds) {
 	prevMadeTurn := r.has && r.cur.cue == r.cueNo
 	r.cues++
 	r.cueNo++
-	r.cue = cueState{no: r.cueNo, start: start, end: end}
+	r.cue = cueState{no: r.cueNo, start: start, end: end, earlier: -1}
 	key, part := teamsID(id)
-	if key != "" && part > 0 && key == r.prevKey && prevMadeTurn {
+	r.cue.key = key
+	switch {
+	case key != "" && part > 0 && key == r.prevKey && prevMadeTurn:
 		r.cue.continues = true
 		r.cue.speaker = r.cur.speaker
+	case key != "" && part > 0:
+		// Someone else's cue came in between: continue the utterance where it was left.
+		if i, ok := r.done[key]; ok {
+			r.cue.earlier = i
+			r.cue.speaker = r.out.Turns[i].Speaker
+		}
 	}
 	r.prevKey = key
 }
@@ -609,6 +635,14 @@ func (r *cueReader) segment(s string, no int, first bool) {
 			r.prefix = true
 		}
 	}
+	if c.earlier >= 0 && c.speaker == r.out.Turns[c.earlier].Speaker {
+		t := &r.out.Turns[c.earlier]
+		t.Join(s, no)
+		if c.end > t.End {
+			t.End = c.end
+		}
+		return
+	}
 	if r.has {
 		same := c.speaker == r.cur.speaker
 		join := false
@@ -628,9 +662,10 @@ func (r *cueReader) segment(s string, no int, first bool) {
 			}
 			return
 		}
-		r.out.Turns = append(r.out.Turns, r.cur.turn())
+		r.finish()
 	}
 	r.has = true
+	r.curKey = c.key
 	r.cur = turnBuilder{
 		speaker: c.speaker, start: c.start, end: c.end, line: no, cue: c.no,
 		text: s, buf: r.cur.buf[:0],

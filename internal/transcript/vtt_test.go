@@ -553,3 +553,23 @@ func BenchmarkParseVTT(b *testing.B) {
 		})
 	}
 }
+
+func TestTeamsContinuationAfterAnOverlap(t *testing.T) {
+	in := "WEBVTT\n\nabc/1-0\n00:00:01.000 --> 00:00:04.000\n<v Ana Lopez>I think we should ship the beta</v>\n\n" +
+		"abc/2-0\n00:00:02.000 --> 00:00:03.000\n<v Ben Ortiz>Yes.</v>\n\n" +
+		"abc/1-1\n00:00:04.000 --> 00:00:06.000\n<v Ana Lopez>on the fourteenth, not earlier.</v>\n"
+	m, err := Parse([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Turns) != 2 {
+		t.Fatalf("got %d turns, want Ana's utterance whole and Ben's overlap: %+v", len(m.Turns), m.Turns)
+	}
+	ana := m.Turns[0]
+	if ana.Text != "I think we should ship the beta on the fourteenth, not earlier." || ana.Start != 1 || ana.End != 6 {
+		t.Errorf("Ana's turn %+v", ana)
+	}
+	if ana.LineOf(strings.Index(ana.Text, "on the fourteenth")) != 13 {
+		t.Errorf("the continuation is not cited on its own line 13: %+v", ana.Spans)
+	}
+}
