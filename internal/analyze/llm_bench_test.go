@@ -32,28 +32,21 @@ func reportRequests(b *testing.B, srv *llmtest.Server, meetings int) {
 
 // BenchmarkLLMOneHourMeeting analyzes a one-hour meeting (about 10,000 words) with a
 // 128k-token context and no cache: one request.
-func BenchmarkLLMOneHourMeeting(b *testing.B) {
-	m := longMeeting(b, 550)
-	srv := benchServer(b)
-	e := newEngine(b, srv, "")
-	e.Client = llm.New(llm.Config{BaseURL: srv.URL(), Timeout: 5 * time.Second})
-	b.ResetTimer()
-	for range b.N {
-		if _, err := e.Analyze(context.Background(), m, opts()); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.StopTimer()
-	reportRequests(b, srv, b.N)
-}
+func BenchmarkLLMOneHourMeeting(b *testing.B) { benchOneHour(b, 0) }
 
 // BenchmarkLLMOneHourMeeting8k is the same meeting with an 8k-token context: it is split.
-func BenchmarkLLMOneHourMeeting8k(b *testing.B) {
+func BenchmarkLLMOneHourMeeting8k(b *testing.B) { benchOneHour(b, 8000) }
+
+// benchOneHour analyzes the one-hour meeting against the slow fake endpoint, with the given
+// context size (0 keeps the engine's), and reports requests and tokens per meeting.
+func benchOneHour(b *testing.B, contextTokens int) {
 	m := longMeeting(b, 550)
 	srv := benchServer(b)
 	e := newEngine(b, srv, "")
 	e.Client = llm.New(llm.Config{BaseURL: srv.URL(), Timeout: 5 * time.Second})
-	e.ContextTokens = 8000
+	if contextTokens > 0 {
+		e.ContextTokens = contextTokens
+	}
 	b.ResetTimer()
 	for range b.N {
 		if _, err := e.Analyze(context.Background(), m, opts()); err != nil {

@@ -26,12 +26,21 @@ func runCLI(t *testing.T, stdin string, tty bool, args ...string) run {
 	ios.SetStdinTTY(stdin == "" && tty)
 	ios.SetStdoutTTY(tty)
 	ios.SetNoColor(true)
+	code := execute(ios, nil, args...)
+	return run{code, out.String(), errOut.String()}
+}
+
+// execute runs debrief with args against ios on the tests' clock (9:00 on 23 Nov 2026); tune,
+// when not nil, adjusts the Factory first. It returns the exit code, as Main does.
+func execute(ios *iostreams.IOStreams, tune func(*Factory), args ...string) int {
 	f := NewFactory(ios, "1.2.3")
 	f.Now = func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
+	if tune != nil {
+		tune(f)
+	}
 	cmd := NewCmdRoot(f)
 	cmd.SetArgs(args)
-	code := exitCode(cmd.ExecuteContext(context.Background()), errOut)
-	return run{code, out.String(), errOut.String()}
+	return exitCode(cmd.ExecuteContext(context.Background()), ios.ErrOut)
 }
 
 const planning = "../../testdata/meetings/planning.vtt"
@@ -280,12 +289,10 @@ func TestOutputFileIsWrittenOnlyWhenReady(t *testing.T) {
 		t.Errorf("a failed run overwrote the earlier report: %q", b)
 	}
 	// A good run replaces it, without color even when stdout is a color terminal.
-	ios, _, _, errOut := iostreams.Test()
+	ios, _, _, _ := iostreams.Test()
 	ios.SetStdoutTTY(true)
 	ios.SetNoColor(false)
-	cmd := NewCmdRoot(NewFactory(ios, "test"))
-	cmd.SetArgs([]string{input, "-o", report, "--format", "terminal", "--engine", "offline"})
-	code := exitCode(cmd.ExecuteContext(context.Background()), errOut)
+	code := execute(ios, nil, input, "-o", report, "--format", "terminal", "--engine", "offline")
 	b, _ := os.ReadFile(report)
 	if code != 0 || !strings.Contains(string(b), "send the notes") || strings.Contains(string(b), "\x1b[") {
 		t.Errorf("exit %d, report %q", code, b)

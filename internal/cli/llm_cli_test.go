@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -75,18 +74,15 @@ func (e *llmEnv) run(t *testing.T, stdin string, args ...string) run {
 	ios.SetStdinTTY(stdin == "")
 	ios.SetNoColor(true)
 	ios.SetStderrTTY(e.stderrTTY)
-	f := NewFactory(ios, "1.2.3")
-	f.Now = func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
-	f.Getenv = func(k string) string { return e.vars[k] }
-	f.TuneLLM = func(c *llm.Config) {
-		c.InitialBackoff, c.MaxBackoff, c.MaxRetryAfter = time.Millisecond, 5*time.Millisecond, 20*time.Millisecond
-		if c.Timeout > time.Second {
-			c.Timeout = time.Second
+	code := execute(ios, func(f *Factory) {
+		f.Getenv = func(k string) string { return e.vars[k] }
+		f.TuneLLM = func(c *llm.Config) {
+			c.InitialBackoff, c.MaxBackoff, c.MaxRetryAfter = time.Millisecond, 5*time.Millisecond, 20*time.Millisecond
+			if c.Timeout > time.Second {
+				c.Timeout = time.Second
+			}
 		}
-	}
-	cmd := NewCmdRoot(f)
-	cmd.SetArgs(args)
-	code := exitCode(cmd.ExecuteContext(context.Background()), errOut)
+	}, args...)
 	return run{code, out.String(), errOut.String()}
 }
 

@@ -25,11 +25,7 @@ func runCLIStderrTTY(t *testing.T, stderrTTY bool, args ...string) run {
 	ios.SetStdinTTY(true)
 	ios.SetStderrTTY(stderrTTY)
 	ios.SetNoColor(true)
-	f := NewFactory(ios, "1.2.3")
-	f.Now = func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
-	cmd := NewCmdRoot(f)
-	cmd.SetArgs(args)
-	code := exitCode(cmd.ExecuteContext(context.Background()), errOut)
+	code := execute(ios, nil, args...)
 	return run{code, out.String(), errOut.String()}
 }
 
