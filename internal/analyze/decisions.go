@@ -342,7 +342,7 @@ func findDecisionsIn(x *meetingText) []Decision {
 		c.d.RationaleStated = c.d.Rationale != ""
 		c.d.AlternativesMentioned = ctx.alternatives(window, c.sentence)
 	}
-	return mergeDecisions(found)
+	return mergeDecisions(m, found)
 }
 
 // nextSpeakerless returns the turn after i when it has no speaker and is not a heading, or -1.
@@ -1005,6 +1005,10 @@ type decisionKey struct {
 	norm   string
 	words  map[string]bool
 	marker bool
+	// turn is where the decision was found; restated is true once a later restatement of a
+	// marker decision has been merged into it.
+	turn     int
+	restated bool
 }
 
 func keyOf(text string) decisionKey {
@@ -1016,16 +1020,18 @@ func keyOf(text string) decisionKey {
 }
 
 // mergeDecisions reports a decision found twice (said in the discussion and listed again in a
-// summary) once, keeping the first wording and collecting the evidence of both.
-func mergeDecisions(found []decisionCandidate) []Decision {
+// summary, or announced in the agenda and recorded in the minutes) once, keeping the first
+// wording and collecting the evidence of both; a reason found for either is the merged
+// decision's reason.
+func mergeDecisions(m *transcript.Meeting, found []decisionCandidate) []Decision {
 	out := []Decision{}
 	keys := []decisionKey{}
 	for _, c := range found {
 		k := keyOf(c.d.Decision)
-		k.marker = c.marker
+		k.marker, k.turn = c.marker, c.turn
 		dup := -1
 		for i, prev := range keys {
-			if !(prev.marker && k.marker) && sameDecision(prev, k) {
+			if sameDecision(prev, k) && (!(prev.marker && k.marker) || restates(m, prev, k)) {
 				dup = i
 				break
 			}
@@ -1035,17 +1041,40 @@ func mergeDecisions(found []decisionCandidate) []Decision {
 			keys = append(keys, k)
 			continue
 		}
-		d := &out[dup]
-		d.Evidence = append(d.Evidence, c.d.Evidence...)
-		if d.DecidedBy == "" {
-			d.DecidedBy = c.d.DecidedBy
+		if keys[dup].marker && k.marker {
+			keys[dup].restated = true
 		}
-		if !d.RationaleStated && c.d.RationaleStated {
-			d.Rationale, d.RationaleStated = c.d.Rationale, true
-		}
-		d.AlternativesMentioned = d.AlternativesMentioned || c.d.AlternativesMentioned
+		mergeInto(&out[dup], c.d)
 	}
 	return out
+}
+
+// restates reports whether marker decision b says again, in another section of the notes,
+// marker decision a: the agenda put a poll, the minutes record it; the body resolved it, the
+// summary lists it. Two marker lines with the same words in one section are two decisions (a
+// motion put twice), and a decision is restated at most once, so that two such motions
+// announced in the agenda still pair with the two in the minutes. A short outcome ("Extra
+// time.", "Close.", "Minutes approved.") names no topic of its own: its topic is the section's
+// heading, so under another heading it is another decision.
+func restates(m *transcript.Meeting, a, b decisionKey) bool {
+	return !a.restated && a.norm == b.norm && len(a.words) >= minRestatedWords && a.turn != b.turn && headingBetween(m, a.turn, b.turn)
+}
+
+// minRestatedWords is how many content words a marker decision needs for the same words under
+// another heading to be the same decision said again.
+const minRestatedWords = 4
+
+// mergeInto adds decision c, a restatement, to d: its evidence, its decider when d names none,
+// its reason when d states none, its alternatives.
+func mergeInto(d *Decision, c Decision) {
+	d.Evidence = append(d.Evidence, c.Evidence...)
+	if d.DecidedBy == "" {
+		d.DecidedBy = c.DecidedBy
+	}
+	if !d.RationaleStated && c.RationaleStated {
+		d.Rationale, d.RationaleStated = c.Rationale, true
+	}
+	d.AlternativesMentioned = d.AlternativesMentioned || c.AlternativesMentioned
 }
 
 // sameDecision reports whether two decisions say the same thing: equal apart from case and
