@@ -892,13 +892,20 @@ func (f *turnFacts) look(j int) {
 	}
 }
 
-// rationale returns the sentence that gives a decision's reason, the decision's own sentence
-// stating none: a sentence of the window of turns around it (see decisionWindow), nearest
-// first; "" when none does.
-func (f *turnFacts) rationale(window []int, sentence string) string {
+// rationale returns the sentence that gives decision c's reason, its own sentence stating
+// none: a sentence of the window of turns around it (see decisionWindow), nearest first; ""
+// when none does. A reason in a turn of its own is its reason; one in a neighbour's turn must
+// be about it (see aboutDecision), and a turn at or beyond another decision belongs to that
+// one.
+func (f *turnFacts) rationale(c *decisionCandidate, window []int, decided []bool, topic []string) string {
 	for _, j := range window {
+		own := j == c.turn || j == c.also
+		if !own && decisionBetween(decided, c, j) {
+			continue
+		}
+		exchange := own || f.sameExchange(c, j)
 		for _, s := range f.reasonsOf(j) {
-			if s == sentence {
+			if s == c.sentence || !exchange && !f.aboutDecision(j, s, topic) {
 				continue
 			}
 			return s
@@ -906,6 +913,55 @@ func (f *turnFacts) rationale(window []int, sentence string) string {
 	}
 	return ""
 }
+
+// sameExchange reports whether turn j, after decision c, carries on the exchange about it: the
+// turns between them only acknowledge it ("OK.", "Fine by me."), so that a reason in turn j
+// answers the decision whatever words it uses.
+func (f *turnFacts) sameExchange(c *decisionCandidate, j int) bool {
+	last := max(c.turn, c.also)
+	if j <= last {
+		return false
+	}
+	for k := last + 1; k < j; k++ {
+		if !f.acknowledges(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// acknowledges reports whether turn k only acknowledges what was said: a few words, no question.
+func (f *turnFacts) acknowledges(k int) bool {
+	return countWords(f.m.Turns[k].Text) <= maxAckWords && !f.hasQuestion(k)
+}
+
+// maxAckWords bounds the words of a turn that only acknowledges ("Fine by me.", "OK, sounds good.").
+const maxAckWords = 4
+
+// decisionBetween reports whether a turn holding another decision than c lies between c and
+// turn j, or is j.
+func decisionBetween(decided []bool, c *decisionCandidate, j int) bool {
+	lo, hi := min(c.turn, j), max(c.turn, j)
+	for k := lo; k <= hi; k++ {
+		if decided[k] && k != c.turn && k != c.also {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutDecision reports whether reason s, said in turn j near a decision on topic, is about
+// that decision: s names a word of the topic, or s is a bare reason ("because it's cheaper")
+// in a turn that does.
+func (f *turnFacts) aboutDecision(j int, s string, topic []string) bool {
+	if sharesWord(topicWords(s), topic) {
+		return true
+	}
+	return countWords(s) <= maxBareReasonWords && f.onTopic(j, topic) > 0
+}
+
+// maxBareReasonWords bounds a reason short enough to lean on the rest of its turn for its topic.
+const maxBareReasonWords = 8
 
 // alternatives reports whether other options or costs were mentioned with a decision: "use X
 // over Y" in its own sentence, or "instead of", "rather than", "trade-off", "cost"… in it or
@@ -1629,7 +1685,7 @@ func (f *turnFacts) reason(c *decisionCandidate, window []int, decided []bool) s
 			return s
 		}
 	}
-	if s := f.rationale(window, c.sentence); s != "" {
+	if s := f.rationale(c, window, decided, topic); s != "" {
 		return s
 	}
 	last := max(c.turn, c.also)
@@ -1803,7 +1859,7 @@ var (
 	argueWords = []string{
 		"otherwise", "which means", "that means", "that way", "that gives", "so there's",
 		"so there is", "thanks to", "as a result", "i'm hearing",
-		"worth it", "not worth", "keeps us", "keep us", "it's free", "matters", "matter more",
+		"worth it", "not worth", "keeps us", "keep us", "lets us", "allows us", "it's free", "matters", "matter more",
 		"isn't optional", "not optional", "nothing changes", "wrong", "broken", "risk", "risks",
 		"risky", "unsafe", "expensive", "heavy", "leak", "leaks", "break", "breaks", "clash",
 		"clashes", "can't", "cannot", "won't work", "no way to", "doesn't scale", "we lost",

@@ -596,6 +596,44 @@ func TestDecisionRationale(t *testing.T) {
 			want: []wantDecision{{text: "the checklist goes in too", rationale: "-"}},
 		},
 		{
+			name: "a because on another topic just before is not the decision's reason",
+			lines: []string{
+				"Ana Lopez: Thanks for coming. I want to walk everyone through the roadmap, because a lot has moved since October.",
+				"Ana Lopez: We're going with a phased rewrite of the mobile app.",
+			},
+			want: []wantDecision{{text: "a phased rewrite of the mobile app", rationale: "-"}},
+		},
+		{
+			name: "a reason on the decision's topic just before is its reason",
+			lines: []string{
+				"Ben Ortiz: Postgres is the safe bet, since the team already runs it.",
+				"Ana Lopez: We're going with Postgres for the search index.",
+			},
+			want: []wantDecision{{text: "Postgres for the search index", rationale: "since the team already runs it"}},
+		},
+		{
+			name: "a reason after another topic came up is not the decision's",
+			lines: []string{
+				"Ana Lopez: Let's go with Postgres.",
+				"Ben Ortiz: Separately, the office wifi was down again this morning.",
+				"Cleo Park: It dropped because the router restarted overnight.",
+			},
+			want: []wantDecision{{text: "Postgres", rationale: "-"}},
+		},
+		{
+			name: "a reason beyond the next decision belongs to that one",
+			lines: []string{
+				"Ana Lopez: Let's go with Postgres.",
+				"Ben Ortiz: OK.",
+				"Ana Lopez: And we drop the Friday demo.",
+				"Cleo Park: Good, because nobody comes to the Friday demo anyway.",
+			},
+			want: []wantDecision{
+				{text: "Postgres", rationale: "-"},
+				{text: "we drop the Friday demo", rationale: "nobody comes"},
+			},
+		},
+		{
 			name: "an argument before moving on belongs to the earlier topic",
 			lines: []string{
 				"Ben Ortiz: The release train is too slow for the release notes.",
