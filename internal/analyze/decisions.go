@@ -1228,7 +1228,7 @@ var planRE = regexp.MustCompile(`^(?:so\s+)?the plan is(?:\s+to|\s+that)?:?\s+(.
 // scopeRE matches a statement that puts something in or out of a plan, moves it, or accepts
 // it: "both go in", "annotations are out of the beta", "pricing moves to Q2", "the report is
 // accepted".
-var scopeRE = regexp.MustCompile(`\b(?:goes in|(?:both|all) go in|goes ahead|(?:is|are) out of (?:the |this )?(?:beta|release|sprint|plan|launch|quarter|roadmap|first version|v1)|moves? to (?:q[1-4]|next (?:sprint|quarter|year|release))|slips? to (?:q[1-4]|next)|(?:is|are) (?:accepted|approved|adopted|carried)(?:[^ a-z]| [^t]| t[^o]|$))`)
+var scopeRE = regexp.MustCompile(`\b(?:goes in\b|goes into (?:the |this )?(?:next |same |current )?(?:sprint|release|backlog|plan|roadmap|quarter|milestone|version)|(?:both|all) go in|goes ahead|(?:is|are) out of (?:the |this )?(?:beta|release|sprint|plan|launch|quarter|roadmap|first version|v1)|moves? to (?:q[1-4]|next (?:sprint|quarter|year|release))|slips? to (?:q[1-4]|next)|(?:is|are) (?:accepted|approved|adopted|carried)(?:[^ a-z]| [^t]| t[^o]|$))`)
 
 // settledRE matches notes that report the group's choice: "the group settled on the brewery".
 var settledRE = regexp.MustCompile(`\b(?:we|team|group|everyone|board|committee|they)\b[^,.;]{0,20}?\b(?:settled on|went with|opted for|landed on|chose)\s+(.+)$`)
@@ -1292,6 +1292,17 @@ func notChoiceVerb(v string) bool {
 		"open", "document", "each", "first", "now", "remember", "note", "clarify", "reconvene",
 		"complicate", "mix", "confuse", "worry", "rush", "overthink", "argue", "debate",
 		"count", "create", "focus on", "spend", "step", "do":
+		return true
+	}
+	return false
+}
+
+// mannerVerb reports whether a verb after "let's not" says how the group should talk or think
+// ("let's not complicate…", "let's not go into…") rather than what it chooses not to do.
+func mannerVerb(v string) bool {
+	switch v {
+	case "complicate", "mix", "confuse", "conflate", "worry", "rush", "overthink", "argue", "debate",
+		"go", "get", "dwell", "spend", "panic", "bikeshed", "to":
 		return true
 	}
 	return false
@@ -1376,7 +1387,8 @@ func spokenDecisionLower(s, lower string) (text string, anaphoric, ok bool) {
 		after := strings.TrimSpace(lowRest[m[6]:m[7]])
 		negated := m[2] >= 0
 		switch {
-		case negated && verb == "let", negated && verb == "forget":
+		case negated && (verb == "let" || verb == "forget" || mannerVerb(verb)):
+			// "let's not overthink it", "let's not mix up X with Y": how to talk, not a choice.
 		case !negated && verb != "do" && notChoiceVerb(verb), verb == "keep" && strings.HasPrefix(after, "it"):
 		case strings.Contains(after, "o'clock") || (after != "" && after[0] >= '0' && after[0] <= '9'):
 			// "let's do two o'clock": a time to meet, not a decision of the meeting.

@@ -311,6 +311,7 @@ func TestSpokenDecision(t *testing.T) {
 		{"Okay, both go in: bulk edit and the rate limiter.", "both go in: bulk edit and the rate limiter", false},
 		{"Then the treasurer's report is accepted.", "the treasurer's report is accepted", false},
 		{"The group settled on the brewery, pending a quote.", "the brewery, pending a quote", false},
+		{"Then it goes into the next sprint as a proper ticket.", "it goes into the next sprint as a proper ticket", false},
 		// Not decisions: meeting process, descriptions, hedges, questions, old news.
 		{"Let's get started.", "", false},
 		{"Let's move on to the demo.", "", false},
@@ -331,6 +332,12 @@ func TestSpokenDecision(t *testing.T) {
 		{"I'd like to point out that the feed is separate.", "", false},
 		{"Agreed, the empty states matter more.", "", false},
 		{"DRM is out of scope.", "", false},
+		// How to talk or think, and where a thing is said or stored: no choice.
+		{"And let's not mix up navigation with default reading order.", "", false},
+		{"Let's not complicate the reading order with traversal.", "", false},
+		{"Let's not go into linguistic analysis.", "", false},
+		{"It goes into PR 346.", "", false},
+		{"Somebody will write an RDF source, it simply goes into the data of the resource.", "", false},
 	} {
 		got, anaphoric, ok := spokenDecision(tc.s)
 		if tc.want == "" && !tc.anaphoric {
