@@ -1367,6 +1367,9 @@ func spokenDecisionLower(s, lower string) (text string, anaphoric, ok bool) {
 			}
 		}
 	}
+	if text, ok := pickedWinner(rest, lowRest); ok {
+		return text, false, true
+	}
 	if hedged(lowRest) || strings.HasPrefix(lowRest, "i ") || strings.HasPrefix(lowRest, "i'") {
 		return "", false, false
 	}
@@ -1455,6 +1458,22 @@ func spokenDecisionLower(s, lower string) (text string, anaphoric, ok bool) {
 		return cleanChoice(rest[m[2]:]), false, true
 	}
 	return "", false, false
+}
+
+// winnersRE matches, in lower-cased text, "X are the winners": the option a group picked
+// among several ("looks like wpub and pwpub are the winners"). Group 1 is the option.
+var winnersRE = regexp.MustCompile(`^(?:(?:so|okay|ok|well|looks like|it looks like|seems like)[, ]+)*(.+?)\s+(?:are|is) the (?:clear )?winners?\b`)
+
+// pickedWinner reads the option out of a sentence that names the winner of a choice (see
+// winnersRE); rest is the sentence after its cue words, lowRest its asciiLower.
+func pickedWinner(rest, lowRest string) (string, bool) {
+	if !strings.Contains(lowRest, "winner") || hedged(lowRest) {
+		return "", false
+	}
+	if m := winnersRE.FindStringSubmatchIndex(lowRest); m != nil {
+		return cleanChoice(rest[m[2]:m[3]]), true
+	}
+	return "", false
 }
 
 // isPointer reports whether the object of "let's do…" only points at a choice made elsewhere.

@@ -312,6 +312,8 @@ func TestSpokenDecision(t *testing.T) {
 		{"Then the treasurer's report is accepted.", "the treasurer's report is accepted", false},
 		{"The group settled on the brewery, pending a quote.", "the brewery, pending a quote", false},
 		{"Then it goes into the next sprint as a proper ticket.", "it goes into the next sprint as a proper ticket", false},
+		{"Looks like wpub and pwpub are the winners.", "wpub and pwpub", false},
+		{"I think the brewery is the winner.", "", false},
 		// Not decisions: meeting process, descriptions, hedges, questions, old news.
 		{"Let's get started.", "", false},
 		{"Let's move on to the demo.", "", false},
