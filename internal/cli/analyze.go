@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -83,12 +84,10 @@ func runAnalyze(ctx context.Context, opts *AnalyzeOptions) error {
 	if err := opts.LLM.check(); err != nil {
 		return err
 	}
-	opts.Factory.LLMOptions = opts.LLM.values()
-	engine, err := opts.Factory.Engine(opts.Engine)
-	if err != nil {
+	if err := checkEngineChoice(opts.Engine); err != nil {
 		return err
 	}
-	inputs, err := inputArgs(opts.Inputs, opts.IO.IsStdinTTY())
+	inputs, err := inputArgs(opts.Inputs, opts.IO.IsStdinTTY(), "debrief")
 	if err != nil {
 		return err
 	}
@@ -100,24 +99,31 @@ func runAnalyze(ctx context.Context, opts *AnalyzeOptions) error {
 	if err != nil {
 		return err
 	}
-	out := dest.Writer()
-	var failed int
+	opts.Factory.LLMOptions = opts.LLM.values()
+	// The engine is chosen once the first meeting has been read, so that a file that cannot
+	// be read is reported on its own, without a word about the engine first.
+	var engine analyze.Engine
+	var failed, written int
 	var firstErr error
-	for i, path := range inputs {
-		f, err := analyzeOne(ctx, engine, path, opts, readOpts)
+	for _, path := range inputs {
+		f, err := analyzeOne(ctx, &engine, path, opts, readOpts)
 		if err == nil {
-			if format != "json" && i > 0 {
-				fmt.Fprintln(out)
-			}
-			err = render(out, format, f, opts.IO.TerminalWidth(), dest.Color())
+			err = dest.Write(func(w io.Writer) error {
+				if format != "json" && written > 0 {
+					fmt.Fprintln(w)
+				}
+				return render(w, format, f, dest.Width(), dest.Color())
+			})
+			written++
 		}
 		if err != nil {
 			var le *llmConfigError
-			if ctx.Err() != nil || errors.As(err, &le) {
-				// Interrupted, or an LLM setting every other file would trip over too.
-				if ctx.Err() != nil {
-					return ctx.Err()
-				}
+			var ue *usageError
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if errors.As(err, &le) || errors.As(err, &ue) {
+				// An LLM setting every other file would trip over too.
 				return err
 			}
 			failed++
@@ -144,10 +150,27 @@ func runAnalyze(ctx context.Context, opts *AnalyzeOptions) error {
 	}
 }
 
-func analyzeOne(ctx context.Context, engine analyze.Engine, path string, opts *AnalyzeOptions, readOpts transcript.Options) (*analyze.Findings, error) {
+// checkEngineChoice refuses an --engine value that is not one of engineChoices.
+func checkEngineChoice(choice string) error {
+	if !slices.Contains(engineChoices, choice) {
+		return usageErrorf("--engine %q: use %s", choice, strings.Join(engineChoices, ", "))
+	}
+	return nil
+}
+
+// analyzeOne reads and analyzes one meeting; *engine is chosen by --engine when it is still
+// nil.
+func analyzeOne(ctx context.Context, engine *analyze.Engine, path string, opts *AnalyzeOptions, readOpts transcript.Options) (*analyze.Findings, error) {
 	m, err := transcript.ReadFile(path, opts.IO.In, readOpts)
 	if err != nil {
 		return nil, err
+	}
+	if *engine == nil {
+		e, err := opts.Factory.Engine(opts.Engine)
+		if err != nil {
+			return nil, err
+		}
+		*engine = e
 	}
 	for _, w := range m.Warnings {
 		fmt.Fprintf(opts.IO.ErrOut, "debrief: warning: %s: %s\n", displayName(path), w)
@@ -162,7 +185,7 @@ func analyzeOne(ctx context.Context, engine analyze.Engine, path string, opts *A
 		}
 		me = name
 	}
-	return engine.Analyze(ctx, m, analyze.Options{Me: me, Now: opts.Factory.Now()})
+	return (*engine).Analyze(ctx, m, analyze.Options{Me: me, Now: opts.Factory.Now()})
 }
 
 func displayName(path string) string {

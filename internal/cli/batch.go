@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -409,24 +408,6 @@ func noMeetings(args []string, skipped int) error {
 		reason += " (" + strconv.Itoa(skipped) + " other files skipped)"
 	}
 	return &transcript.InputError{Reason: reason + ": give transcripts or notes (.vtt, .srt, .txt, .md, .json)"}
-}
-
-// writeResult writes the rendered result to stdout, or to the -o file.
-func writeResult(ios *iostreams.IOStreams, path string, out []byte) error {
-	if path == "" || path == "-" {
-		_, err := ios.Out.Write(out)
-		return err
-	}
-	return writeFileAtomic(path, out)
-}
-
-// renderBytes runs fn into a buffer, so that nothing is written when rendering fails.
-func renderBytes(fn func(w io.Writer) error) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := fn(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 // batchProgress is the progress bar on stderr; nil when stderr is not a terminal.

@@ -106,6 +106,10 @@ func runWeek(ctx context.Context, opts *WeekOptions) error {
 	if err := opts.Batch.check(); err != nil {
 		return err
 	}
+	dest, err := newOutput(opts.IO, opts.Batch.Output, opts.Paths)
+	if err != nil {
+		return err
+	}
 	engine, workers, err := opts.Batch.engine(opts.Factory)
 	if err != nil {
 		return err
@@ -127,19 +131,19 @@ func runWeek(ctx context.Context, opts *WeekOptions) error {
 			Now: now, Me: opts.Batch.Me, Since: since, Until: until,
 			Skipped: res.skipped, OutOfRange: res.outOfRange, Failures: res.failures,
 		})
-		out, err := renderBytes(func(w io.Writer) error {
+		err := dest.Write(func(w io.Writer) error {
 			switch format {
 			case "json":
 				return report.WeekJSON(w, week)
 			case "terminal":
-				return report.WeekTerminal(w, week, opts.IO.TerminalWidth(), opts.IO.ColorEnabled())
+				return report.WeekTerminal(w, week, dest.Width(), dest.Color())
 			}
 			return report.WeekMarkdown(w, week)
 		})
 		if err != nil {
 			return err
 		}
-		if err := writeResult(opts.IO, opts.Batch.Output, out); err != nil {
+		if err := dest.Commit(); err != nil {
 			return err
 		}
 	}
