@@ -67,13 +67,8 @@ Each finding cites the exact words, the speaker and the line it comes from.`,
 	fl.StringVarP(&opts.Output, "output", "o", "", "write the report to this file instead of standard output")
 	_ = cmd.RegisterFlagCompletionFunc("engine", fixedCompletion(engineChoices...))
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("auto", "terminal", "markdown", "json"))
+	_ = cmd.RegisterFlagCompletionFunc("me", attendeeCompletion)
 	return cmd
-}
-
-func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return values, cobra.ShellCompDirectiveNoFileComp
-	}
 }
 
 func runAnalyze(ctx context.Context, opts *AnalyzeOptions) error {

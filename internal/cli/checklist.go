@@ -95,13 +95,13 @@ func runChecklist(ctx context.Context, opts *ChecklistOptions) error {
 	if err != nil {
 		return err
 	}
-	engine, workers, err := opts.Batch.engine(opts.Factory)
-	if err != nil {
-		return err
-	}
 	fd := findMeetingFiles(inputs)
 	if len(fd.candidates) == 0 && len(fd.failures) == 0 {
 		return noMeetings(inputs, fd.skipped)
+	}
+	engine, workers, err := opts.Batch.engineFor(opts.Factory, fd)
+	if err != nil {
+		return err
 	}
 	b := &batch{ios: opts.IO, engine: engine, read: readOpts, me: opts.Batch.Me, now: now, concurrency: workers,
 		keep: func(string) bool { return true }}
