@@ -109,7 +109,9 @@ func runAnalyze(ctx context.Context, opts *AnalyzeOptions) error {
 				}
 				return render(w, format, f, dest.Width(), dest.Color())
 			})
-			written++
+			if err == nil {
+				written++
+			}
 		}
 		if err != nil {
 			var le *llmConfigError
