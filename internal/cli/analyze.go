@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -66,13 +67,8 @@ Each finding cites the exact words, the speaker and the line it comes from.`,
 	fl.StringVarP(&opts.Output, "output", "o", "", "write the report to this file instead of standard output")
 	_ = cmd.RegisterFlagCompletionFunc("engine", fixedCompletion(engineChoices...))
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("auto", "terminal", "markdown", "json"))
+	_ = cmd.RegisterFlagCompletionFunc("me", attendeeCompletion)
 	return cmd
-}
-
-func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return values, cobra.ShellCompDirectiveNoFileComp
-	}
 }
 
 func runAnalyze(ctx context.Context, opts *AnalyzeOptions) error {
@@ -83,12 +79,10 @@ func runAnalyze(ctx context.Context, opts *AnalyzeOptions) error {
 	if err := opts.LLM.check(); err != nil {
 		return err
 	}
-	opts.Factory.LLMOptions = opts.LLM.values()
-	engine, err := opts.Factory.Engine(opts.Engine)
-	if err != nil {
+	if err := checkEngineChoice(opts.Engine); err != nil {
 		return err
 	}
-	inputs, err := inputArgs(opts.Inputs, opts.IO.IsStdinTTY())
+	inputs, err := inputArgs(opts.Inputs, opts.IO.IsStdinTTY(), "debrief")
 	if err != nil {
 		return err
 	}
@@ -100,24 +94,33 @@ func runAnalyze(ctx context.Context, opts *AnalyzeOptions) error {
 	if err != nil {
 		return err
 	}
-	out := dest.Writer()
-	var failed int
+	opts.Factory.LLMOptions = opts.LLM.values()
+	// The engine is chosen once the first meeting has been read, so that a file that cannot
+	// be read is reported on its own, without a word about the engine first.
+	var engine analyze.Engine
+	var failed, written int
 	var firstErr error
-	for i, path := range inputs {
-		f, err := analyzeOne(ctx, engine, path, opts, readOpts)
+	for _, path := range inputs {
+		f, err := analyzeOne(ctx, &engine, path, opts, readOpts)
 		if err == nil {
-			if format != "json" && i > 0 {
-				fmt.Fprintln(out)
+			err = dest.Write(func(w io.Writer) error {
+				if format != "json" && written > 0 {
+					fmt.Fprintln(w)
+				}
+				return render(w, format, f, dest.Width(), dest.Color())
+			})
+			if err == nil {
+				written++
 			}
-			err = render(out, format, f, opts.IO.TerminalWidth(), dest.Color())
 		}
 		if err != nil {
 			var le *llmConfigError
-			if ctx.Err() != nil || errors.As(err, &le) {
-				// Interrupted, or an LLM setting every other file would trip over too.
-				if ctx.Err() != nil {
-					return ctx.Err()
-				}
+			var ue *usageError
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if errors.As(err, &le) || errors.As(err, &ue) {
+				// An LLM setting every other file would trip over too.
 				return err
 			}
 			failed++
@@ -144,10 +147,27 @@ func runAnalyze(ctx context.Context, opts *AnalyzeOptions) error {
 	}
 }
 
-func analyzeOne(ctx context.Context, engine analyze.Engine, path string, opts *AnalyzeOptions, readOpts transcript.Options) (*analyze.Findings, error) {
+// checkEngineChoice refuses an --engine value that is not one of engineChoices.
+func checkEngineChoice(choice string) error {
+	if !slices.Contains(engineChoices, choice) {
+		return usageErrorf("--engine %q: use %s", choice, strings.Join(engineChoices, ", "))
+	}
+	return nil
+}
+
+// analyzeOne reads and analyzes one meeting; *engine is chosen by --engine when it is still
+// nil.
+func analyzeOne(ctx context.Context, engine *analyze.Engine, path string, opts *AnalyzeOptions, readOpts transcript.Options) (*analyze.Findings, error) {
 	m, err := transcript.ReadFile(path, opts.IO.In, readOpts)
 	if err != nil {
 		return nil, err
+	}
+	if *engine == nil {
+		e, err := opts.Factory.Engine(opts.Engine)
+		if err != nil {
+			return nil, err
+		}
+		*engine = e
 	}
 	for _, w := range m.Warnings {
 		fmt.Fprintf(opts.IO.ErrOut, "debrief: warning: %s: %s\n", displayName(path), w)
@@ -162,7 +182,7 @@ func analyzeOne(ctx context.Context, engine analyze.Engine, path string, opts *A
 		}
 		me = name
 	}
-	return engine.Analyze(ctx, m, analyze.Options{Me: me, Now: opts.Factory.Now()})
+	return (*engine).Analyze(ctx, m, analyze.Options{Me: me, Now: opts.Factory.Now()})
 }
 
 func displayName(path string) string {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -50,7 +49,8 @@ func (bf *batchFlags) register(cmd *cobra.Command) {
 	fl.StringVarP(&bf.Output, "output", "o", "", "write the result to this file instead of standard output")
 	fl.StringVar(&bf.Now, "now", "", "the day overdue is measured against, YYYY-MM-DD (default today)")
 	fl.IntVar(&bf.Concurrency, "concurrency", 0, "meetings analyzed at once (default the number of CPUs offline, 4 with an LLM)")
-	_ = cmd.RegisterFlagCompletionFunc("engine", fixedCompletion("auto", "offline", "llm"))
+	_ = cmd.RegisterFlagCompletionFunc("engine", fixedCompletion(engineChoices...))
+	_ = cmd.RegisterFlagCompletionFunc("me", attendeeCompletion)
 }
 
 // now resolves --now, or today by the factory's clock, as the start of that day.
@@ -85,6 +85,29 @@ func (bf *batchFlags) engine(f *Factory) (analyze.Engine, int, error) {
 		return nil, 0, err
 	}
 	return engine, bf.concurrency(engine), nil
+}
+
+// engineFor is engine, for the files found: when none of them exists, nothing will be
+// analyzed, so no engine is chosen and nothing is said about one; each file's failure to be
+// read is then the only message.
+func (bf *batchFlags) engineFor(f *Factory, fd found) (analyze.Engine, int, error) {
+	if !fd.openable() {
+		return analyze.Offline{}, 1, nil
+	}
+	return bf.engine(f)
+}
+
+// openable reports whether any candidate exists to be read (standard input always may).
+func (fd found) openable() bool {
+	for _, c := range fd.candidates {
+		if c.path == "-" {
+			return true
+		}
+		if _, err := os.Stat(c.path); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // concurrency is --concurrency, or its default for the engine.
@@ -409,24 +432,6 @@ func noMeetings(args []string, skipped int) error {
 		reason += " (" + strconv.Itoa(skipped) + " other files skipped)"
 	}
 	return &transcript.InputError{Reason: reason + ": give transcripts or notes (.vtt, .srt, .txt, .md, .json)"}
-}
-
-// writeResult writes the rendered result to stdout, or to the -o file.
-func writeResult(ios *iostreams.IOStreams, path string, out []byte) error {
-	if path == "" || path == "-" {
-		_, err := ios.Out.Write(out)
-		return err
-	}
-	return writeFileAtomic(path, out)
-}
-
-// renderBytes runs fn into a buffer, so that nothing is written when rendering fails.
-func renderBytes(fn func(w io.Writer) error) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := fn(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 // batchProgress is the progress bar on stderr; nil when stderr is not a terminal.

@@ -18,11 +18,14 @@ func NewCmdCache(f *Factory) *cobra.Command {
 		Long: `debrief keeps each LLM answer in the user cache directory ($XDG_CACHE_HOME/debrief/llm),
 keyed by a hash of the model, base URL, prompt files, schema version and transcript, so
 that analyzing the same meeting again makes no request. --no-cache skips it for one run.`,
+		Example: `  debrief cache clear`,
 	}
 	clear := &cobra.Command{
 		Use:   "clear",
 		Short: "Delete every cached LLM answer",
-		Args:  cobra.NoArgs,
+		Example: `  debrief cache clear
+  XDG_CACHE_HOME=/tmp/cache debrief cache clear`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir, err := config.CacheDir(f.Getenv)
 			if err != nil {

@@ -87,17 +87,21 @@ func runChecklist(ctx context.Context, opts *ChecklistOptions) error {
 	if err := opts.Batch.check(); err != nil {
 		return err
 	}
-	inputs, err := inputArgs(opts.Inputs, opts.IO.IsStdinTTY())
+	inputs, err := inputArgs(opts.Inputs, opts.IO.IsStdinTTY(), "debrief checklist")
 	if err != nil {
 		return err
 	}
-	engine, workers, err := opts.Batch.engine(opts.Factory)
+	dest, err := newOutput(opts.IO, opts.Batch.Output, inputs)
 	if err != nil {
 		return err
 	}
 	fd := findMeetingFiles(inputs)
 	if len(fd.candidates) == 0 && len(fd.failures) == 0 {
 		return noMeetings(inputs, fd.skipped)
+	}
+	engine, workers, err := opts.Batch.engineFor(opts.Factory, fd)
+	if err != nil {
+		return err
 	}
 	b := &batch{ios: opts.IO, engine: engine, read: readOpts, me: opts.Batch.Me, now: now, concurrency: workers,
 		keep: func(string) bool { return true }}
@@ -116,7 +120,7 @@ func runChecklist(ctx context.Context, opts *ChecklistOptions) error {
 			fmt.Fprintln(opts.IO.ErrOut, "debrief: no commitments found, so there is no to-do to write as iCalendar")
 			return res.finish(opts.IO, opts.Batch.Me)
 		}
-		out, err := renderBytes(func(w io.Writer) error {
+		err := dest.Write(func(w io.Writer) error {
 			switch format {
 			case "json":
 				return report.ChecklistJSON(w, list)
@@ -130,7 +134,7 @@ func runChecklist(ctx context.Context, opts *ChecklistOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := writeResult(opts.IO, opts.Batch.Output, out); err != nil {
+		if err := dest.Commit(); err != nil {
 			return err
 		}
 	}

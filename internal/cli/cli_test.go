@@ -38,9 +38,7 @@ func execute(ios *iostreams.IOStreams, tune func(*Factory), args ...string) int 
 	if tune != nil {
 		tune(f)
 	}
-	cmd := NewCmdRoot(f)
-	cmd.SetArgs(args)
-	return exitCode(cmd.ExecuteContext(context.Background()), ios.ErrOut)
+	return execRoot(context.Background(), NewCmdRoot(f), args, ios.ErrOut)
 }
 
 const planning = "../../testdata/meetings/planning.vtt"
@@ -91,7 +89,7 @@ func TestExitCodes(t *testing.T) {
 		{name: "bad date", args: []string{"--date", "18/11/2026", good}, code: ExitUsage, stderr: "YYYY-MM-DD"},
 		{name: "bad speakers", args: []string{"--speakers", "SPEAKER_00", good}, code: ExitUsage, stderr: "LABEL=Name"},
 		{name: "bad input format", args: []string{"--input-format", "docx", good}, code: ExitUsage, stderr: "unknown input format"},
-		{name: "no input on a terminal", tty: true, code: ExitUsage, stderr: "no input"},
+		{name: "no input on a terminal", args: []string{"analyze"}, tty: true, code: ExitUsage, stderr: "no input"},
 		{name: "stdin twice", args: []string{"-", "-"}, stdin: "Ana: hi\n", code: ExitUsage, stderr: "only once"},
 		{name: "good file", args: []string{good}, code: ExitOK, stdout: "send the notes"},
 		{name: "piped stdin", stdin: "Ana Lopez: I'll send the notes by Friday.\nBen Ortiz: Thanks.\n", code: ExitOK, stdout: "send the notes"},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -81,22 +82,30 @@ func runEval(ctx context.Context, opts *EvalOptions) error {
 	if err := opts.LLM.check(); err != nil {
 		return err
 	}
-	opts.Factory.LLMOptions = opts.LLM.values()
-	engine, err := opts.Factory.Engine(opts.Engine)
-	if err != nil {
+	if err := checkEngineChoice(opts.Engine); err != nil {
 		return err
 	}
 	if opts.Format != "text" && opts.Format != "json" {
 		return usageErrorf("--format %q: use text or json", opts.Format)
 	}
 	if opts.Concurrency < 0 {
-		return usageErrorf("--concurrency must be at least 1")
+		return usageErrorf("--concurrency %d: give a number of meetings, at least 1", opts.Concurrency)
 	}
 	gates, err := parseGates("--min-f1", opts.MinF1)
 	if err != nil {
 		return err
 	}
 	recallGates, err := parseGates("--min-recall", opts.MinRecall)
+	if err != nil {
+		return err
+	}
+	for _, p := range opts.Paths {
+		if _, err := os.Stat(p); err != nil {
+			return &transcript.InputError{Source: p, Reason: pathReason(err) + ": check the path", Err: err}
+		}
+	}
+	opts.Factory.LLMOptions = opts.LLM.values()
+	engine, err := opts.Factory.Engine(opts.Engine)
 	if err != nil {
 		return err
 	}

@@ -52,6 +52,12 @@ func (e *silentError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 // exitCode maps an error to its exit code and prints it as one line on errOut.
 func exitCode(err error, errOut io.Writer) int {
+	return exitCodeFor("debrief", err, errOut)
+}
+
+// exitCodeFor is exitCode for an error of the command called as command ("debrief week"),
+// which a usage error's hint names.
+func exitCodeFor(command string, err error, errOut io.Writer) int {
 	if err == nil {
 		return ExitOK
 	}
@@ -84,7 +90,7 @@ func exitCode(err error, errOut io.Writer) int {
 	}
 	fmt.Fprintln(errOut, "debrief: "+msg)
 	if code == ExitUsage {
-		fmt.Fprintln(errOut, "Run 'debrief --help' for usage.")
+		fmt.Fprintf(errOut, "Run '%s --help' for usage.\n", command)
 	}
 	return code
 }

@@ -67,7 +67,8 @@ func (in *inputFlags) options() (transcript.Options, error) {
 }
 
 // inputArgs decides what to read: the files given, or stdin when it is piped. "-" is stdin.
-func inputArgs(args []string, stdinTTY bool) ([]string, error) {
+// command is how the user called the command, for the hint when there is no input.
+func inputArgs(args []string, stdinTTY bool, command string) ([]string, error) {
 	if len(args) > 0 {
 		n := 0
 		for _, a := range args {
@@ -81,7 +82,7 @@ func inputArgs(args []string, stdinTTY bool) ([]string, error) {
 		return args, nil
 	}
 	if stdinTTY {
-		return nil, usageErrorf("no input: give a transcript file, or pipe one in (cat notes.md | debrief)")
+		return nil, usageErrorf("no input: give a transcript file (%s notes.md), or pipe one in (cat notes.md | %s)", command, command)
 	}
 	return []string{"-"}, nil
 }

@@ -83,7 +83,7 @@ func runParse(opts *ParseOptions) error {
 	if opts.Path != "" {
 		args = []string{opts.Path}
 	}
-	inputs, err := inputArgs(args, opts.IO.IsStdinTTY())
+	inputs, err := inputArgs(args, opts.IO.IsStdinTTY(), "debrief parse")
 	if err != nil {
 		return err
 	}

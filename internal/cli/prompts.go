@@ -50,9 +50,26 @@ that cannot be used (no version stamp on its first line, an unknown name) is an 
 			return runPrompts(cmd.Context(), opts)
 		}
 	}
-	list := &cobra.Command{Use: "list", Short: "List the prompts, their versions and where each comes from", Args: cobra.NoArgs, RunE: run("list")}
-	show := &cobra.Command{Use: "show NAME", Short: "Print a prompt as debrief will send it", Args: exactArgs(1, "show needs a prompt name (see 'debrief prompts list')"), RunE: run("show")}
-	export := &cobra.Command{Use: "export DIR", Short: "Write the built-in prompts into DIR, to edit and use with --prompts", Args: exactArgs(1, "export needs a directory"), RunE: run("export")}
+	list := &cobra.Command{
+		Use: "list", Short: "List the prompts, their versions and where each comes from",
+		Example: `  debrief prompts list
+  debrief prompts list --prompts ~/my-prompts`,
+		Args: cobra.NoArgs, RunE: run("list"),
+	}
+	show := &cobra.Command{
+		Use: "show NAME", Short: "Print a prompt as debrief will send it",
+		Example: `  debrief prompts show analyze
+  debrief prompts show analyze --prompts ~/my-prompts | less`,
+		Args: exactArgs(1, "show needs a prompt name (see 'debrief prompts list')"), RunE: run("show"),
+		ValidArgsFunction: promptNameCompletion,
+	}
+	export := &cobra.Command{
+		Use: "export DIR", Short: "Write the built-in prompts into DIR, to edit and use with --prompts",
+		Example: `  debrief prompts export ~/.config/debrief/prompts
+  debrief prompts export ./my-prompts --force`,
+		Args: exactArgs(1, "export needs a directory"), RunE: run("export"),
+		ValidArgsFunction: dirCompletion,
+	}
 	export.Flags().BoolVar(&opts.Force, "force", false, "overwrite files that exist")
 	for _, c := range []*cobra.Command{list, show} {
 		c.Flags().StringVar(&opts.LLM.promptsDir, "prompts", "", "directory of prompt files overriding the built-in ones")

@@ -78,6 +78,8 @@ it is listed at the end with the reason, and the exit code is 5.`,
 	fl.StringVar(&opts.Since, "since", "", "only meetings on or after this date: 2026-11-16, or 7d / 2w back from today")
 	fl.StringVar(&opts.Until, "until", "", "only meetings on or before this date: 2026-11-20, or 1d back from today")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("auto", "terminal", "markdown", "json"))
+	_ = cmd.RegisterFlagCompletionFunc("since", spanCompletion())
+	_ = cmd.RegisterFlagCompletionFunc("until", spanCompletion())
 	return cmd
 }
 
@@ -106,13 +108,17 @@ func runWeek(ctx context.Context, opts *WeekOptions) error {
 	if err := opts.Batch.check(); err != nil {
 		return err
 	}
-	engine, workers, err := opts.Batch.engine(opts.Factory)
+	dest, err := newOutput(opts.IO, opts.Batch.Output, opts.Paths)
 	if err != nil {
 		return err
 	}
 	fd := findMeetingFiles(opts.Paths)
 	if len(fd.candidates) == 0 && len(fd.failures) == 0 {
 		return noMeetings(opts.Paths, fd.skipped)
+	}
+	engine, workers, err := opts.Batch.engineFor(opts.Factory, fd)
+	if err != nil {
+		return err
 	}
 	b := &batch{ios: opts.IO, engine: engine, read: readOpts, me: opts.Batch.Me, now: now, concurrency: workers, keep: keep}
 	res := b.run(ctx, fd, "meetings")
@@ -127,19 +133,19 @@ func runWeek(ctx context.Context, opts *WeekOptions) error {
 			Now: now, Me: opts.Batch.Me, Since: since, Until: until,
 			Skipped: res.skipped, OutOfRange: res.outOfRange, Failures: res.failures,
 		})
-		out, err := renderBytes(func(w io.Writer) error {
+		err := dest.Write(func(w io.Writer) error {
 			switch format {
 			case "json":
 				return report.WeekJSON(w, week)
 			case "terminal":
-				return report.WeekTerminal(w, week, opts.IO.TerminalWidth(), opts.IO.ColorEnabled())
+				return report.WeekTerminal(w, week, dest.Width(), dest.Color())
 			}
 			return report.WeekMarkdown(w, week)
 		})
 		if err != nil {
 			return err
 		}
-		if err := writeResult(opts.IO, opts.Batch.Output, out); err != nil {
+		if err := dest.Commit(); err != nil {
 			return err
 		}
 	}
