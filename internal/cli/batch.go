@@ -471,6 +471,20 @@ func (b *batchProgress) wait() {
 	b.p.Wait()
 }
 
+// periodFlags are --since and --until, shared by the commands that read many meetings.
+type periodFlags struct {
+	Since string
+	Until string
+}
+
+func (pf *periodFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&pf.Since, "since", "", "only meetings on or after this date: 2026-11-16, or 7d / 2w back from today")
+	fl.StringVar(&pf.Until, "until", "", "only meetings on or before this date: 2026-11-20, or 1d back from today")
+	_ = cmd.RegisterFlagCompletionFunc("since", spanCompletion())
+	_ = cmd.RegisterFlagCompletionFunc("until", spanCompletion())
+}
+
 // dateFilter parses --since and --until: a date (2026-11-16) or a span back from now (7d, 2w).
 // It returns the dates as YYYY-MM-DD ("" when open) and whether a meeting date is in range;
 // a meeting with no date is in range only when the range is open.
@@ -493,6 +507,18 @@ func dateFilter(since, until string, now time.Time) (string, string, func(string
 		return date != "" && (s == "" || date >= s) && (u == "" || date <= u)
 	}
 	return s, u, keep, nil
+}
+
+// periodWords says a --since/--until range in words: "between 2026-11-16 and 2026-11-20",
+// "on or after 2026-11-16", "on or before 2026-11-20".
+func periodWords(since, until string) string {
+	switch {
+	case since != "" && until != "":
+		return "between " + since + " and " + until
+	case since != "":
+		return "on or after " + since
+	}
+	return "on or before " + until
 }
 
 func parseDateBound(flag, v string, now time.Time) (string, error) {

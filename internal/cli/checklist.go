@@ -21,6 +21,7 @@ type ChecklistOptions struct {
 	Inputs []string
 	Batch  batchFlags
 	Format string
+	Period periodFlags
 }
 
 // NewCmdChecklist builds `debrief checklist`, the follow-up list of who does what by when.
@@ -40,7 +41,8 @@ meeting it was said in:
 then the tasks that still need an owner or a date, the decisions (marking those whose
 reason was never stated), and the questions and concerns nobody answered. A task said
 in two meetings appears once. With no FILE, or with -, the meeting is read from
-standard input when it is piped; folders are searched recursively as in 'debrief week'.
+standard input when it is piped; folders are searched recursively as in 'debrief week',
+and --since and --until keep the meetings of a period as they do there.
 
 --format picks the output:
   md    the Markdown task list (the default, also on a terminal: it is meant to be pasted)
@@ -51,8 +53,8 @@ standard input when it is piped; folders are searched recursively as in 'debrief
 		Example: `  # Right after the meeting: the list to send to everyone
   pbpaste | debrief checklist
 
-  # Tasks of the whole week into your calendar app
-  debrief checklist ~/meetings/this-week --format ics -o follow-up.ics
+  # Tasks of the last seven days into your calendar app
+  debrief checklist ~/meetings --since 7d --format ics -o follow-up.ics
 
   # Into a spreadsheet
   debrief checklist planning.vtt review.md --format csv > tasks.csv`,
@@ -66,6 +68,7 @@ standard input when it is piped; folders are searched recursively as in 'debrief
 		},
 	}
 	opts.Batch.register(cmd)
+	opts.Period.register(cmd)
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "auto", "output: md, json, csv or ics (auto: md, or from the -o file's extension)")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("md", "json", "csv", "ics"))
 	return cmd
@@ -81,6 +84,10 @@ func runChecklist(ctx context.Context, opts *ChecklistOptions) error {
 		return err
 	}
 	now, err := opts.Batch.now(opts.Factory)
+	if err != nil {
+		return err
+	}
+	since, until, keep, err := dateFilter(opts.Period.Since, opts.Period.Until, now)
 	if err != nil {
 		return err
 	}
@@ -103,13 +110,17 @@ func runChecklist(ctx context.Context, opts *ChecklistOptions) error {
 	if err != nil {
 		return err
 	}
-	b := &batch{ios: opts.IO, engine: engine, read: readOpts, me: opts.Batch.Me, now: now, concurrency: workers,
-		keep: func(string) bool { return true }}
+	b := &batch{ios: opts.IO, engine: engine, read: readOpts, me: opts.Batch.Me, now: now, concurrency: workers, keep: keep}
 	res := b.run(ctx, fd, "meetings")
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if len(res.meetings) == 0 && len(res.failures) == 0 {
+		if res.outOfRange > 0 {
+			fmt.Fprintf(opts.IO.ErrOut, "debrief: none of the %d meetings found is %s: widen --since or --until\n",
+				res.outOfRange, periodWords(since, until))
+			return res.finish(opts.IO, opts.Batch.Me)
+		}
 		return noMeetings(inputs, res.skipped)
 	}
 	if len(res.meetings) > 0 {

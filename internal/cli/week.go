@@ -19,8 +19,7 @@ type WeekOptions struct {
 	Paths  []string
 	Batch  batchFlags
 	Format string
-	Since  string
-	Until  string
+	Period periodFlags
 }
 
 // NewCmdWeek builds `debrief week`, the review of every meeting of a period at once. runF,
@@ -75,11 +74,8 @@ it is listed at the end with the reason, and the exit code is 5.`,
 	opts.Batch.register(cmd)
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Format, "format", "f", "auto", "output: auto, terminal, markdown or json (auto: terminal on a screen, markdown when piped)")
-	fl.StringVar(&opts.Since, "since", "", "only meetings on or after this date: 2026-11-16, or 7d / 2w back from today")
-	fl.StringVar(&opts.Until, "until", "", "only meetings on or before this date: 2026-11-20, or 1d back from today")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("auto", "terminal", "markdown", "json"))
-	_ = cmd.RegisterFlagCompletionFunc("since", spanCompletion())
-	_ = cmd.RegisterFlagCompletionFunc("until", spanCompletion())
+	opts.Period.register(cmd)
 	return cmd
 }
 
@@ -101,7 +97,7 @@ func runWeek(ctx context.Context, opts *WeekOptions) error {
 	if err != nil {
 		return err
 	}
-	since, until, keep, err := dateFilter(opts.Since, opts.Until, now)
+	since, until, keep, err := dateFilter(opts.Period.Since, opts.Period.Until, now)
 	if err != nil {
 		return err
 	}
