@@ -24,10 +24,13 @@ const (
 	FormatDeepgram   Format = "deepgram"
 )
 
-// Formats lists every format in the order they are documented.
-var Formats = []Format{
-	FormatZoomVTT, FormatTeamsVTT, FormatVTT, FormatSRT, FormatOtter, FormatMeet, FormatPlain,
-	FormatNotes, FormatWhisper, FormatWhisperX, FormatAssemblyAI, FormatDeepgram,
+// Formats returns every format in the order they are documented, in a new slice the caller
+// may change.
+func Formats() []Format {
+	return []Format{
+		FormatZoomVTT, FormatTeamsVTT, FormatVTT, FormatSRT, FormatOtter, FormatMeet, FormatPlain,
+		FormatNotes, FormatWhisper, FormatWhisperX, FormatAssemblyAI, FormatDeepgram,
+	}
 }
 
 // Seconds is an offset from the start of the meeting. Unknown marks a time the input did not give.
