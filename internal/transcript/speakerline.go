@@ -356,50 +356,6 @@ func cleanTitle(line string) string {
 	return t
 }
 
-// joiner appends the text of further input lines to a turn, as Turn.Join does, without copying
-// the turn's text for every line: a turn may run over thousands of lines. Flush it before
-// adding turns to the slice and before returning them.
-type joiner struct {
-	buf  []byte
-	turn int // index of the turn whose text is in buf, or -1
-}
-
-func newJoiner() *joiner { return &joiner{turn: -1} }
-
-// add appends text from input line line to turns[i]. The first text of a turn whose label
-// stood alone on its line is recorded as coming from its own line.
-func (j *joiner) add(turns []Turn, i int, text string, line int) {
-	if text == "" {
-		return
-	}
-	if j.turn != i {
-		j.flush(turns)
-		j.turn = i
-		j.buf = append(j.buf[:0], turns[i].Text...)
-	}
-	t := &turns[i]
-	if len(j.buf) == 0 && len(t.Spans) == 0 {
-		if line != t.Line {
-			t.Spans = []Span{{Offset: 0, Line: line}}
-		}
-	} else {
-		if len(t.Spans) == 0 {
-			t.Spans = append(t.Spans, Span{Offset: 0, Line: t.Line})
-		}
-		j.buf = append(j.buf, ' ')
-		t.Spans = append(t.Spans, Span{Offset: len(j.buf), Line: line})
-	}
-	j.buf = append(j.buf, text...)
-}
-
-// flush writes the joined text back to its turn.
-func (j *joiner) flush(turns []Turn) {
-	if j.turn >= 0 && j.turn < len(turns) {
-		turns[j.turn].Text = string(j.buf)
-	}
-	j.turn = -1
-}
-
 // maxHeaderLines is how many lines before a transcript's first turn are read for a title and
 // a date. Past it, a long run of text with no turn is not a header.
 const maxHeaderLines = 40

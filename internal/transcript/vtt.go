@@ -60,6 +60,8 @@ type cueReader struct {
 	// overlapping cue still continues its own utterance.
 	curKey string
 	done   map[string]int
+	// earlier joins the text of such cues to the turns they continue.
+	earlier *joiner
 
 	cues, broken, warned, unwarned int
 	// voice and prefix say which speaker conventions were seen.
@@ -130,6 +132,7 @@ func newCueReader(vtt bool) *cueReader {
 		labels:   map[string]string{},
 		prefixes: map[string]string{},
 		done:     map[string]int{},
+		earlier:  newJoiner(),
 	}
 }
 
@@ -271,6 +274,7 @@ func (r *cueReader) read(text string) error {
 	if r.has {
 		r.finish()
 	}
+	r.earlier.flush(r.out.Turns)
 	if r.unwarned > 0 {
 		r.out.Warnings = append(r.out.Warnings, fmt.Sprintf("%d more problems like these skipped", r.unwarned))
 	}
@@ -634,9 +638,8 @@ func (r *cueReader) segment(s string, no int, first bool) {
 		}
 	}
 	if c.earlier >= 0 && c.speaker == r.out.Turns[c.earlier].Speaker {
-		t := &r.out.Turns[c.earlier]
-		t.Join(s, no)
-		if c.end > t.End {
+		r.earlier.add(r.out.Turns, c.earlier, s, no)
+		if t := &r.out.Turns[c.earlier]; c.end > t.End {
 			t.End = c.end
 		}
 		return
