@@ -331,7 +331,7 @@ func headingWord(line string) string {
 func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 
 // cleanTitle removes what exports add to a meeting's name in a title line: a trailing date or
-// time and a "Transcript" suffix after a dash, or a date in parentheses.
+// time and a "Transcript" or "Notes by Gemini" suffix after a dash, or a date in parentheses.
 // "Weekly sync - 2026/11/18 10:00 PST - Transcript" -> "Weekly sync".
 func cleanTitle(line string) string {
 	t := strings.TrimSpace(line)
@@ -342,7 +342,7 @@ func cleanTitle(line string) string {
 		}
 		_, size := utf8.DecodeRuneInString(t[i:])
 		tail := strings.TrimSpace(t[i+size:])
-		if !strings.EqualFold(tail, "transcript") && !isDateLine(tail) {
+		if !strings.EqualFold(tail, "transcript") && !strings.EqualFold(tail, "notes by gemini") && !isDateLine(tail) {
 			break
 		}
 		t = strings.TrimSpace(t[:i])
