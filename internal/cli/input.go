@@ -26,7 +26,7 @@ func (in *inputFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&in.Date, "date", "", "meeting date (YYYY-MM-DD) when neither the content nor the file name gives one")
 	_ = cmd.RegisterFlagCompletionFunc("input-format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		names := []string{"auto"}
-		for _, f := range transcript.Formats {
+		for _, f := range transcript.Formats() {
 			names = append(names, string(f))
 		}
 		return names, cobra.ShellCompDirectiveNoFileComp

@@ -45,7 +45,7 @@ func TestParseGolden(t *testing.T) {
 // fixtureFormat is the format named by the start of a fixture's file name.
 func fixtureFormat(name string) string {
 	best := ""
-	for _, f := range Formats {
+	for _, f := range Formats() {
 		if strings.HasPrefix(name, string(f)+"-") && len(f) > len(best) {
 			best = string(f)
 		}

@@ -84,6 +84,7 @@ func readWhisper(doc *jsonDoc) (*parsed, bool) {
 	p := &parsed{Format: FormatWhisper}
 	lines := lineCounter{s: doc.s}
 	var bad int
+	j := newJoiner()
 	for _, off := range doc.elements(arr) {
 		var seg whisperSegment
 		doc.decode(off, &seg)
@@ -107,15 +108,15 @@ func readWhisper(doc *jsonDoc) (*parsed, bool) {
 		}
 		fixEnd(&t)
 		if n := len(p.Turns); n > 0 && continuesTurn(&p.Turns[n-1], &t) {
-			prev := &p.Turns[n-1]
-			prev.Join(t.Text, t.Line)
+			j.add(p.Turns, n-1, t.Text, t.Line)
 			if t.End.Known() {
-				prev.End = t.End
+				p.Turns[n-1].End = t.End
 			}
 			continue
 		}
 		p.Turns = append(p.Turns, t)
 	}
+	j.flush(p.Turns)
 	p.Warnings = timeWarning(bad)
 	return p, true
 }
@@ -316,7 +317,7 @@ func turnsFromWords(words []word) []Turn {
 	diarized := fillSpeakers(words)
 	var turns []Turn
 	var cur *Turn
-	lastLine := 0
+	j := newJoiner()
 	sentenceEnded := false
 	for _, w := range words {
 		if w.text == "" {
@@ -334,12 +335,7 @@ func turnsFromWords(words []word) []Turn {
 				if cur.Speaker == "" {
 					cur.Speaker = w.speaker
 				}
-				if w.line == lastLine {
-					cur.Text += " " + w.text
-				} else {
-					cur.Join(w.text, w.line)
-					lastLine = w.line
-				}
+				j.add(turns, len(turns)-1, w.text, w.line)
 				if w.end.Known() {
 					cur.End = w.end
 				}
@@ -347,11 +343,12 @@ func turnsFromWords(words []word) []Turn {
 				continue
 			}
 		}
+		j.flush(turns)
 		turns = append(turns, Turn{Speaker: w.speaker, Start: w.start, End: w.end, Text: w.text, Line: w.line})
 		cur = &turns[len(turns)-1]
-		lastLine = w.line
 		sentenceEnded = endsSentence(w.text)
 	}
+	j.flush(turns)
 	for i := range turns {
 		fixEnd(&turns[i])
 	}

@@ -56,7 +56,7 @@ func parseMeet(text string) (*parsed, error) {
 			section = meetEnded
 			return
 		}
-		if section == meetNotes {
+		if section == meetNotes && !isBlockMarker(line) {
 			notesLines++
 			if _, said := splitSpeakerLine(line); notesLines <= 3 && !said {
 				meetPreamble(p, line)
@@ -70,8 +70,9 @@ func parseMeet(text string) (*parsed, error) {
 				return
 			}
 		}
-		if t, rest, ok := cutLeadingStamp(line); ok && rest == "" {
-			marker, fresh = t, true
+		if isBlockMarker(line) {
+			marker, _, _ = cutLeadingStamp(line)
+			fresh = true
 			section = meetTranscript
 			return
 		}
@@ -108,6 +109,14 @@ func parseMeet(text string) (*parsed, error) {
 		}
 	}
 	return p, nil
+}
+
+// isBlockMarker is true for a time stamp alone on a line ("00:01:26"), which Meet writes every
+// minute or two of the transcript. Gemini's notes have none, so one also ends the notes when the
+// "Transcript" heading was lost.
+func isBlockMarker(line string) bool {
+	_, rest, ok := cutLeadingStamp(line)
+	return ok && rest == ""
 }
 
 // meetPreamble reads a line written before the transcript: the title, the date, or the list of

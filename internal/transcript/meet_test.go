@@ -59,6 +59,12 @@ func TestParseMeet(t *testing.T) {
 			want:      []turnView{{"Ana Lopez", 0, Unknown, "Thanks.", 14}},
 		},
 		{
+			name:  "a block marker ends gemini notes whose transcript heading was lost",
+			in:    "Design review – 2026/12/02 10:00 CET – Notes by Gemini\nNotes\nSummary\nBen Ortiz: will estimate.\n\nDesign review - Transcript\n00:00:00\nAna Lopez: Thanks.\nBen Ortiz: Sure.\n",
+			title: "Design review", date: "2026-12-02",
+			want: []turnView{{"Ana Lopez", 0, Unknown, "Thanks.", 8}, {"Ben Ortiz", Unknown, Unknown, "Sure.", 9}},
+		},
+		{
 			name:  "a title with a colon is not a speaker",
 			in:    "Design Review: Settings - Transcript\n00:00:00\nAna: hi\nwrapped line\n",
 			title: "Design Review: Settings",

@@ -24,10 +24,13 @@ const (
 	FormatDeepgram   Format = "deepgram"
 )
 
-// Formats lists every format in the order they are documented.
-var Formats = []Format{
-	FormatZoomVTT, FormatTeamsVTT, FormatVTT, FormatSRT, FormatOtter, FormatMeet, FormatPlain,
-	FormatNotes, FormatWhisper, FormatWhisperX, FormatAssemblyAI, FormatDeepgram,
+// Formats returns every format in the order they are documented, in a new slice the caller
+// may change.
+func Formats() []Format {
+	return []Format{
+		FormatZoomVTT, FormatTeamsVTT, FormatVTT, FormatSRT, FormatOtter, FormatMeet, FormatPlain,
+		FormatNotes, FormatWhisper, FormatWhisperX, FormatAssemblyAI, FormatDeepgram,
+	}
 }
 
 // Seconds is an offset from the start of the meeting. Unknown marks a time the input did not give.
@@ -120,7 +123,9 @@ func (t Turn) LineOf(off int) int {
 	return line
 }
 
-// Join appends text from another input line to the turn, recording where it came from.
+// Join appends text from another input line to the turn, recording where it came from. Each
+// call copies the turn's text: it suits one addition, and the parsers, which may add thousands
+// of lines to one turn, join through a buffer that gives the same text in linear time.
 func (t *Turn) Join(text string, line int) {
 	if text == "" {
 		return

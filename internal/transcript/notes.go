@@ -670,6 +670,7 @@ func (np *notesParser) turns() {
 	curIndent := -1  // indent of the bullet that opened cur, or -1 for a paragraph
 	lastSpoken := -1 // index of the last turn with a speaker, for "…" continuations
 	fence := ""
+	j := newJoiner()
 	add := func(t Turn) int {
 		np.p.Turns = append(np.p.Turns, t)
 		return len(np.p.Turns) - 1
@@ -719,7 +720,7 @@ func (np *notesParser) turns() {
 			if t := &np.p.Turns[lastSpoken]; t.Text == "" {
 				t.Text, t.Line = rest, line
 			} else {
-				t.Join(rest, line)
+				j.add(np.p.Turns, lastSpoken, rest, line)
 			}
 			cur = lastSpoken
 			continue
@@ -766,7 +767,7 @@ func (np *notesParser) turns() {
 				if t.Text == "" {
 					t.Text, t.Line = c, line
 				} else {
-					t.Join(c, line)
+					j.add(np.p.Turns, cur, c, line)
 				}
 				continue
 			}
@@ -781,6 +782,7 @@ func (np *notesParser) turns() {
 			lastSpoken = -1
 		}
 	}
+	j.flush(np.p.Turns)
 	kept := np.p.Turns[:0]
 	for _, t := range np.p.Turns {
 		if t.Text != "" {

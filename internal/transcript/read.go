@@ -98,13 +98,14 @@ func ParseFormat(name string) (Format, error) {
 	if name == "" || name == "auto" {
 		return "", nil
 	}
-	for _, f := range Formats {
+	formats := Formats()
+	for _, f := range formats {
 		if string(f) == name {
 			return f, nil
 		}
 	}
-	names := make([]string, len(Formats))
-	for i, f := range Formats {
+	names := make([]string, len(formats))
+	for i, f := range formats {
 		names[i] = string(f)
 	}
 	return "", fmt.Errorf("unknown input format %q: use auto or one of %s", name, strings.Join(names, ", "))

@@ -196,3 +196,19 @@ func TestOneBlockOtter(t *testing.T) {
 		t.Errorf("got %s, %+v, date %s", m.Format, m.Turns, m.Date)
 	}
 }
+
+func TestFormatsIsAFreshCopy(t *testing.T) {
+	first := Formats()
+	if len(first) != 12 {
+		t.Fatalf("Formats() has %d formats, want 12", len(first))
+	}
+	for _, f := range first {
+		if got, err := ParseFormat(string(f)); err != nil || got != f {
+			t.Errorf("ParseFormat(%q) = %q, %v; want the format back", f, got, err)
+		}
+	}
+	first[0] = "changed"
+	if again := Formats(); again[0] != FormatZoomVTT {
+		t.Errorf("a caller's change to Formats() leaked into the next call: %q", again[0])
+	}
+}

@@ -52,7 +52,7 @@ func splitSpeakerLine(line string) (sl speakerLine, ok bool) {
 			sl.Start = t
 		}
 	}
-	if !isSpeakerLabel(label) {
+	if !looksLikeSpeaker(label) {
 		return sl, false
 	}
 	sl.Label = label
@@ -141,101 +141,6 @@ func cutParenthetical(label string) (string, string) {
 	return strings.TrimSpace(label[:i]), strings.TrimSpace(label[i+1 : len(label)-1])
 }
 
-// notSpeakers are labels that start a line of notes or a header rather than name a speaker,
-// folded to lower case.
-var notSpeakers = map[string]bool{
-	"action": true, "actions": true, "action item": true, "action items": true, "ai": true,
-	"note": true, "notes": true, "nb": true, "ps": true, "fyi": true, "reminder": true,
-	"decision": true, "decisions": true, "decided": true, "resolved": true, "resolution": true,
-	"agreed": true, "agreement": true, "outcome": true, "result": true, "results": true,
-	"update": true, "updates": true, "summary": true, "agenda": true, "todo": true, "to do": true,
-	"question": true, "questions": true, "open question": true, "open questions": true,
-	"re": true, "subject": true, "date": true, "time": true, "when": true, "where": true,
-	"location": true, "title": true, "topic": true, "topics": true, "meeting": true,
-	"attendees": true, "present": true, "participants": true, "absent": true, "regrets": true,
-	"apologies": true, "invited": true, "guests": true, "minutes": true, "transcript": true,
-	"next steps": true, "next step": true, "follow up": true, "follow-up": true, "followup": true,
-	"follow-ups": true, "owner": true, "owners": true, "due": true, "deadline": true, "eta": true,
-	"status": true, "warning": true, "important": true, "goal": true, "goals": true,
-	"context": true, "background": true, "problem": true, "proposal": true, "risk": true,
-	"risks": true, "blocker": true, "blockers": true, "example": true, "edit": true,
-	"link": true, "links": true, "source": true, "recording": true, "duration": true,
-	"chair": true, "scribe": true, "scribes": true, "facilitator": true, "organizer": true,
-	"tl;dr": true, "tldr": true, "takeaway": true, "takeaways": true, "key takeaways": true,
-	"issue": true, "issues": true, "step": true, "phone": true, "email": true, "http": true,
-	"https": true, "mailto": true, "ps2": true, "key points": true, "details": true,
-}
-
-// labelParticles are lower-case words allowed inside a name: "Ana de la Cruz".
-var labelParticles = map[string]bool{
-	"de": true, "del": true, "della": true, "der": true, "den": true, "di": true, "da": true,
-	"das": true, "do": true, "dos": true, "du": true, "la": true, "le": true, "van": true,
-	"von": true, "y": true, "bin": true, "bint": true, "al": true, "el": true, "ten": true,
-	"ter": true, "zu": true, "af": true, "st": true,
-}
-
-// isSpeakerLabel is true for a short name-like label: one to four words (not counting name
-// particles such as "de"), starting with a letter that is not lower case, each word starting
-// with a capital or a digit, no sentence punctuation, at most maxLabelRunes runes, and not a
-// notes keyword such as "Action" or "Agenda". "Speaker 1", "Ana Lopez", "Dr. Tom Weber",
-// "SPEAKER_00" and "Lopez, Ana" are labels; "The plan" and "So what" are not.
-func isSpeakerLabel(label string) bool {
-	if label == "" || len(label) > 4*maxLabelRunes {
-		return false
-	}
-	first, _ := utf8.DecodeRuneInString(label)
-	if !unicode.IsLetter(first) || unicode.IsLower(first) {
-		return false
-	}
-	words, runes, commas := 0, 0, 0
-	wordStart := 0
-	inWord := false
-	endWord := func(end int) bool {
-		w := label[wordStart:end]
-		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsLower(r) {
-			return labelParticles[w]
-		}
-		words++
-		return true
-	}
-	for i, r := range label {
-		runes++
-		switch {
-		case r == ' ' || r == '\t':
-			if inWord {
-				if !endWord(i) {
-					return false
-				}
-				inWord = false
-			}
-			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r):
-		case r == '.' || r == '\'' || r == '’' || r == '-' || r == '_':
-		case r == ',':
-			commas++
-		default:
-			return false
-		}
-		if !inWord {
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				return false
-			}
-			inWord, wordStart = true, i
-		}
-	}
-	if inWord && !endWord(len(label)) {
-		return false
-	}
-	if runes > maxLabelRunes || words < 1 || words > 4 || commas > 1 {
-		return false
-	}
-	if commas == 1 && (words < 2 || strings.HasSuffix(label, ",")) {
-		return false
-	}
-	return !isNotSpeaker(label)
-}
-
 // isMarkerLine is true for a line that starts with a notes keyword and a colon, such as
 // `Action: Ben to send the deck` or `NOTE: finance needs numbers`: a scribe's note, not speech.
 func isMarkerLine(line string) bool {
@@ -245,25 +150,6 @@ func isMarkerLine(line string) bool {
 	}
 	label, _ := cutParenthetical(strings.TrimSpace(line[:colon]))
 	return isNotSpeaker(label)
-}
-
-// isNotSpeaker is true when label, in any case, is one of notSpeakers. It does not allocate.
-func isNotSpeaker(label string) bool {
-	var buf [24]byte
-	if len(label) > len(buf) {
-		return false
-	}
-	for i := 0; i < len(label); i++ {
-		c := label[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			return false
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return notSpeakers[string(buf[:len(label)])]
 }
 
 // parseClock reads a time of the forms M:SS, MM:SS, H:MM:SS and HH:MM:SS, with optional
@@ -445,7 +331,7 @@ func headingWord(line string) string {
 func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 
 // cleanTitle removes what exports add to a meeting's name in a title line: a trailing date or
-// time and a "Transcript" suffix after a dash, or a date in parentheses.
+// time and a "Transcript" or "Notes by Gemini" suffix after a dash, or a date in parentheses.
 // "Weekly sync - 2026/11/18 10:00 PST - Transcript" -> "Weekly sync".
 func cleanTitle(line string) string {
 	t := strings.TrimSpace(line)
@@ -456,7 +342,7 @@ func cleanTitle(line string) string {
 		}
 		_, size := utf8.DecodeRuneInString(t[i:])
 		tail := strings.TrimSpace(t[i+size:])
-		if !strings.EqualFold(tail, "transcript") && !isDateLine(tail) {
+		if !strings.EqualFold(tail, "transcript") && !strings.EqualFold(tail, "notes by gemini") && !isDateLine(tail) {
 			break
 		}
 		t = strings.TrimSpace(t[:i])
@@ -468,50 +354,6 @@ func cleanTitle(line string) string {
 		return strings.TrimSpace(line)
 	}
 	return t
-}
-
-// joiner appends the text of further input lines to a turn, as Turn.Join does, without copying
-// the turn's text for every line: a turn may run over thousands of lines. Flush it before
-// adding turns to the slice and before returning them.
-type joiner struct {
-	buf  []byte
-	turn int // index of the turn whose text is in buf, or -1
-}
-
-func newJoiner() *joiner { return &joiner{turn: -1} }
-
-// add appends text from input line line to turns[i]. The first text of a turn whose label
-// stood alone on its line is recorded as coming from its own line.
-func (j *joiner) add(turns []Turn, i int, text string, line int) {
-	if text == "" {
-		return
-	}
-	if j.turn != i {
-		j.flush(turns)
-		j.turn = i
-		j.buf = append(j.buf[:0], turns[i].Text...)
-	}
-	t := &turns[i]
-	if len(j.buf) == 0 && len(t.Spans) == 0 {
-		if line != t.Line {
-			t.Spans = []Span{{Offset: 0, Line: line}}
-		}
-	} else {
-		if len(t.Spans) == 0 {
-			t.Spans = append(t.Spans, Span{Offset: 0, Line: t.Line})
-		}
-		j.buf = append(j.buf, ' ')
-		t.Spans = append(t.Spans, Span{Offset: len(j.buf), Line: line})
-	}
-	j.buf = append(j.buf, text...)
-}
-
-// flush writes the joined text back to its turn.
-func (j *joiner) flush(turns []Turn) {
-	if j.turn >= 0 && j.turn < len(turns) {
-		turns[j.turn].Text = string(j.buf)
-	}
-	j.turn = -1
 }
 
 // maxHeaderLines is how many lines before a transcript's first turn are read for a title and

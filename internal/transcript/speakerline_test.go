@@ -162,6 +162,7 @@ func TestCleanTitle(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Weekly sync - Transcript", "Weekly sync"},
 		{"Weekly sync - 2026/11/18 10:00 PST - Transcript", "Weekly sync"},
+		{"Weekly sync – 2026/11/18 10:00 PST – Notes by Gemini", "Weekly sync"},
 		{"Customer call – 18 Nov 2026", "Customer call"},
 		{"Planning (Nov 18, 2026)", "Planning"},
 		{"Retro - sprint 42", "Retro - sprint 42"},

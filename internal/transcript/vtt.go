@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"html"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // The cue formats: WebVTT (Zoom, Teams, generic captions) and SRT share one reader. A cue is
@@ -62,6 +60,8 @@ type cueReader struct {
 	// overlapping cue still continues its own utterance.
 	curKey string
 	done   map[string]int
+	// earlier joins the text of such cues to the turns they continue.
+	earlier *joiner
 
 	cues, broken, warned, unwarned int
 	// voice and prefix say which speaker conventions were seen.
@@ -132,6 +132,7 @@ func newCueReader(vtt bool) *cueReader {
 		labels:   map[string]string{},
 		prefixes: map[string]string{},
 		done:     map[string]int{},
+		earlier:  newJoiner(),
 	}
 }
 
@@ -273,6 +274,7 @@ func (r *cueReader) read(text string) error {
 	if r.has {
 		r.finish()
 	}
+	r.earlier.flush(r.out.Turns)
 	if r.unwarned > 0 {
 		r.out.Warnings = append(r.out.Warnings, fmt.Sprintf("%d more problems like these skipped", r.unwarned))
 	}
@@ -636,9 +638,8 @@ func (r *cueReader) segment(s string, no int, first bool) {
 		}
 	}
 	if c.earlier >= 0 && c.speaker == r.out.Turns[c.earlier].Speaker {
-		t := &r.out.Turns[c.earlier]
-		t.Join(s, no)
-		if c.end > t.End {
+		r.earlier.add(r.out.Turns, c.earlier, s, no)
+		if t := &r.out.Turns[c.earlier]; c.end > t.End {
 			t.End = c.end
 		}
 		return
@@ -720,7 +721,7 @@ func (r *cueReader) speakerPrefix(s string) (label, rest string, ok bool) {
 	}
 	label, cached := r.prefixes[raw]
 	if !cached {
-		if nameLike(raw) {
+		if name, _ := cutParenthetical(strings.TrimSpace(raw)); looksLikeSpeaker(name) {
 			label = cleanCueLabel(raw)
 		}
 		if len(r.prefixes) < maxLabelCache {
@@ -770,136 +771,4 @@ func cleanCueLabel(raw string) string {
 		}
 	}
 	return s
-}
-
-// nameLike reports whether a "Label:" prefix reads as a speaker: one to four words, the first
-// capitalised and not a word that usually introduces a remark ("Note:", "Update:"), the
-// others capitalised, numbers ("Speaker 1") or name particles ("de", "van"); no sentence
-// punctuation.
-func nameLike(label string) bool {
-	s := strings.TrimSpace(label)
-	if strings.HasSuffix(s, ")") {
-		if i := strings.LastIndexByte(s, '('); i > 0 {
-			s = strings.TrimSpace(s[:i])
-		}
-	}
-	if s == "" || len(s) > 60 {
-		return false
-	}
-	words := 0
-	for s != "" {
-		var w string
-		if i := strings.IndexAny(s, " \t"); i >= 0 {
-			w, s = s[:i], strings.TrimLeft(s[i:], " \t")
-		} else {
-			w, s = s, ""
-		}
-		words++
-		if words > 4 {
-			return false
-		}
-		w = strings.TrimSuffix(w, ",")
-		if w == "" {
-			return false
-		}
-		r, _ := utf8.DecodeRuneInString(w)
-		switch {
-		case unicode.IsUpper(r) || unicode.IsTitle(r):
-		case words > 1 && isDigitString(w):
-		case words > 1 && isNameParticle(w):
-		default:
-			return false
-		}
-		if words == 1 && isRemarkWord(w) {
-			return false
-		}
-		if !nameWord(w, words == 1, s == "") {
-			return false
-		}
-	}
-	return words > 0
-}
-
-// nameWord checks the characters of one word of a name. Dots are allowed in initials ("J.",
-// "J.B.") and in titles ("Dr.", "Jr.").
-func nameWord(w string, first, last bool) bool {
-	dot := false
-	for _, c := range w {
-		switch {
-		case unicode.IsLetter(c) || unicode.IsMark(c) || unicode.IsDigit(c):
-		case c == '\'' || c == '’' || c == '-' || c == '_' || c == '/' || c == '&':
-		case c == '.':
-			dot = true
-		default:
-			return false
-		}
-	}
-	if !dot {
-		return true
-	}
-	if isInitialsWord(w) {
-		return true
-	}
-	t := strings.ToLower(strings.TrimSuffix(w, "."))
-	if first {
-		switch t {
-		case "dr", "mr", "mrs", "ms", "prof", "st":
-			return !last
-		}
-	}
-	if last && !first {
-		switch t {
-		case "jr", "sr":
-			return true
-		}
-	}
-	return false
-}
-
-// isInitialsWord is true for "J." and "J.B.".
-func isInitialsWord(w string) bool {
-	n := 0
-	for w != "" {
-		r, size := utf8.DecodeRuneInString(w)
-		if !unicode.IsLetter(r) || len(w) <= size || w[size] != '.' {
-			return false
-		}
-		w = w[size+1:]
-		n++
-	}
-	return n > 0
-}
-
-func isNameParticle(w string) bool {
-	switch w {
-	case "de", "da", "del", "della", "der", "den", "di", "do", "dos", "das", "du", "la", "le",
-		"van", "von", "y", "bin", "ibn", "al", "el", "ten", "ter", "zu":
-		return true
-	}
-	return false
-}
-
-// isRemarkWord is true for words that open a remark rather than name a speaker: "Note: the
-// build is red" is said by someone, not by Note.
-func isRemarkWord(w string) bool {
-	switch strings.ToLower(w) {
-	case "note", "notes", "nb", "ps", "fyi", "todo", "action", "actions", "decision", "decisions",
-		"update", "updates", "question", "questions", "answer", "summary", "agenda", "reminder",
-		"warning", "error", "important", "status", "result", "results", "example", "tip",
-		"subject", "topic", "issue", "problem", "fix", "bug", "risk", "blocker", "goal", "goals",
-		"next", "done", "step", "steps", "option", "options", "plan", "idea", "context",
-		"background", "reason", "deadline", "owner", "item", "items", "re", "fwd", "date",
-		"time", "title", "location", "attendees", "present", "participants", "minutes",
-		"transcript", "recording", "meeting", "link", "url", "http", "https", "yes", "no",
-		"ok", "okay", "so", "well", "also", "then", "now", "and", "but", "or", "because",
-		"however", "again", "first", "second", "third", "finally", "lastly", "anyway",
-		"basically", "actually", "honestly", "quick", "right", "sure", "thanks", "listen",
-		"look", "remember", "phase", "point", "part", "slide", "sprint", "version", "ticket",
-		"page", "section", "today", "tomorrow", "yesterday", "tonight", "monday", "tuesday",
-		"wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-		"march", "july", "september", "october", "november", "december", "edit", "correction",
-		"caption", "captions", "music", "applause", "laughter", "kind", "language":
-		return true
-	}
-	return false
 }

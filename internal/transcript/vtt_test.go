@@ -133,30 +133,6 @@ func TestCleanCueLabel(t *testing.T) {
 	}
 }
 
-func TestNameLike(t *testing.T) {
-	yes := []string{
-		"Ana", "Ana Lopez", "María Farías", "Speaker 1", "SPEAKER_00", "Lopez, Ana", "Ana de la Cruz",
-		"Dr. Ana Lopez", "J. R. Smith", "J.B. Smith", "Tom Weber Jr.", "Ana Lopez (Guest)", "O'Neil",
-		"Jean-Luc Picard", "Ana/Ben", "Priya Natarajan (she/her)", "Zoë",
-	}
-	no := []string{
-		"", "Note", "note", "NOTE", "Update", "Action", "Next Steps", "https", "10", "the plan",
-		"So the plan", "Thanks Ana. Next", "What?", "Ana Lopez said", "A B C D E", "Monday",
-		"Ana; Ben", `"Ana"`, "ana", "Dr.", "Step one", "Ana.",
-		strings.Repeat("Ana", 30),
-	}
-	for _, s := range yes {
-		if !nameLike(s) {
-			t.Errorf("nameLike(%q) = false, want true", s)
-		}
-	}
-	for _, s := range no {
-		if nameLike(s) {
-			t.Errorf("nameLike(%q) = true, want false", s)
-		}
-	}
-}
-
 func TestTeamsID(t *testing.T) {
 	tests := []struct {
 		in   string
