@@ -56,9 +56,6 @@ const doneSubjectRE = `((?:the|my|our)\s+[^,;:!?"“”]{2,60}?)`
 const doneStateRE = `(done|finished|complete|completed|ready|shipped|merged|sent(?:\s+out)?|live|deployed|fixed|released|published|in\s+place|signed\s+off)`
 
 var (
-	// firstPersonDoneRe matches a speaker's own finished work: "I sent the revised deck", "I've
-	// merged the fix", "I just finished the schema changes". Groups: "have", the verb, the rest.
-	firstPersonDoneRe = regexp.MustCompile(`(?i)(?:^|[\s,;:(—–-])i(['’]ve|\s+have)?\s+(?:(?:already|just|finally|also|now|actually|successfully|officially)\s+)*(` + pastVerbAlt() + `)\b(.*)$`)
 	// stateDoneRe matches a piece of work said to be finished, at the start of a sentence:
 	// "The migration script is done", "Our pricing page is live now". Groups: the subject, the
 	// state, the rest.
@@ -138,42 +135,52 @@ func findDoneIn(x *meetingText) []DoneReport {
 // doneReport reads one sentence said by speaker ("" when unknown) as a done report: who did
 // the work and the task. notes is true for a scribe's notes, whose short forms count too.
 func doneReport(s, speaker string, notes bool, p people) (person, task string, ok bool) {
-	if partialRe.MatchString(s) || isSarcastic(s) || isConditional(s) {
-		return "", "", false
-	}
-	if notes {
-		if person, task, ok := notesDone(s, speaker, p); ok {
-			return person, task, true
+	switch {
+	case notes:
+		person, task, ok = notesDone(s, speaker, p)
+		if ok {
+			break
 		}
+		fallthrough
+	case speaker != "":
+		if task, ok = firstPersonDone(s); !ok {
+			task, ok = stateDone(s)
+		}
+		person = speaker
 	}
-	if speaker == "" {
+	// The patterns are cheap to fail; the sentence is checked for what undoes a report only
+	// once one matched.
+	if !ok || person == "" || partialRe.MatchString(s) || isSarcastic(s) || isConditional(s) {
 		return "", "", false
 	}
-	if task, ok := firstPersonDone(s); ok {
-		return speaker, task, true
-	}
-	if task, ok := stateDone(s); ok {
-		return speaker, task, true
-	}
-	return "", "", false
+	return person, task, true
 }
 
+// firstPersonAnchored is firstPersonDoneRe anchored at the "I", for firstPersonDone.
+var firstPersonAnchored = regexp.MustCompile(`(?i)^i(['’]ve|\s+have)?\s+(?:(?:already|just|finally|also|now|actually|successfully|officially)\s+)*(` + pastVerbAlt() + `)\b(.*)$`)
+
 // firstPersonDone reads "I sent the revised deck to sales yesterday" as the task "send the
-// revised deck to sales".
+// revised deck to sales". The pattern is tried only where a word "I" starts.
 func firstPersonDone(s string) (string, bool) {
-	m := firstPersonDoneRe.FindStringSubmatchIndex(s)
-	if m == nil {
-		return "", false
+	for q := 0; q < len(s); q++ {
+		if s[q] != 'i' && s[q] != 'I' || q > 0 && strings.IndexByte(" \t,;:(-", s[q-1]) < 0 && !strings.HasSuffix(s[:q], "—") && !strings.HasSuffix(s[:q], "–") {
+			continue
+		}
+		m := firstPersonAnchored.FindStringSubmatchIndex(s[q:])
+		if m == nil {
+			continue
+		}
+		before := s[:q]
+		if doneDoubtRe.MatchString(before) || isReported(before) || isQuoted(before) {
+			return "", false
+		}
+		verb := strings.ToLower(strings.Join(strings.Fields(s[q+m[4]:q+m[5]]), " "))
+		if perfectOnly[verb] && m[2] < 0 {
+			return "", false
+		}
+		return pastTask(pastVerbs[verb], s[q+m[6]:q+m[7]])
 	}
-	before := s[:m[0]]
-	if doneDoubtRe.MatchString(before) || isReported(before) || isQuoted(before) {
-		return "", false
-	}
-	verb := strings.ToLower(strings.Join(strings.Fields(s[m[4]:m[5]]), " "))
-	if perfectOnly[verb] && m[2] < 0 {
-		return "", false
-	}
-	return pastTask(pastVerbs[verb], s[m[6]:m[7]])
+	return "", false
 }
 
 // pastTask builds a task from the base form of a verb and the words that followed it, without

@@ -127,3 +127,10 @@ func TestFindDoneJoinsEvidence(t *testing.T) {
 		t.Fatalf("want one report citing lines 1 and 3, got %+v", got)
 	}
 }
+
+func BenchmarkFindDone(b *testing.B) {
+	m := benchMeeting(b)
+	for b.Loop() {
+		findDoneIn(newMeetingText(m))
+	}
+}
