@@ -62,7 +62,10 @@ type Findings struct {
 	Commitments   []Commitment        `json:"commitments"`
 	Decisions     []Decision          `json:"decisions"`
 	Unheard       []Unheard           `json:"unheard"`
-	Coaching      []Coaching          `json:"coaching"`
+	// Done are the reports of finished work: a promise kept, perhaps one from an earlier
+	// meeting.
+	Done     []DoneReport `json:"done"`
+	Coaching []Coaching   `json:"coaching"`
 	// Next holds the three things most worth doing next, as indexes into Coaching.
 	Next []int `json:"-"`
 	// Limits says which parts could not be assessed and why (no speakers, no times).
@@ -163,6 +166,17 @@ type Unheard struct {
 	Kind     string     `json:"kind"`
 	Person   string     `json:"person"`
 	Detail   string     `json:"detail"`
+	Evidence []Evidence `json:"evidence"`
+}
+
+// DoneReport is a person reporting their own work finished: "I sent the revised deck", "the
+// migration script is done", or a scribe's "Ben: migration script done".
+type DoneReport struct {
+	ID string `json:"id"`
+	// Person is who did the work: the speaker, or the owner the notes name.
+	Person string `json:"person"`
+	// Task is what was done, in a short phrase: "send the revised deck to sales".
+	Task     string     `json:"task"`
 	Evidence []Evidence `json:"evidence"`
 }
 

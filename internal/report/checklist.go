@@ -41,8 +41,11 @@ type Checklist struct {
 	// Commitments come in the order of the Markdown list: by owner (the --me person first),
 	// then the ones that need an owner or a date.
 	Commitments []ChecklistCommitment `json:"commitments"`
-	Decisions   []ChecklistDecision   `json:"decisions"`
-	Questions   []ChecklistQuestion   `json:"questions"`
+	// Kept are the commitments their owner reported done after promising them: left out of
+	// the open tasks (and of the CSV and calendar exports), listed checked for the credit.
+	Kept      []TrackedCommitment `json:"kept"`
+	Decisions []ChecklistDecision `json:"decisions"`
+	Questions []ChecklistQuestion `json:"questions"`
 	// me is the --me person's name as used across the meetings.
 	me string
 }
@@ -84,6 +87,7 @@ func NewChecklist(meetings []MeetingReport, opts ChecklistOptions) Checklist {
 		Now:         now,
 		Meetings:    make([]Mention, 0, len(meetings)),
 		Commitments: []ChecklistCommitment{},
+		Kept:        []TrackedCommitment{},
 		Decisions:   []ChecklistDecision{},
 		Questions:   []ChecklistQuestion{},
 	}
@@ -98,6 +102,10 @@ func NewChecklist(meetings []MeetingReport, opts ChecklistOptions) Checklist {
 	}
 	var ready, needs []ChecklistCommitment
 	for _, t := range TrackCommitments(meetings, now) {
+		if t.Done != nil {
+			c.Kept = append(c.Kept, t)
+			continue
+		}
 		item := ChecklistCommitment{TrackedCommitment: t, Needs: []string{}}
 		if t.Owner == "" {
 			item.Needs = append(item.Needs, NeedOwner)
@@ -184,8 +192,8 @@ func ChecklistJSON(w io.Writer, c Checklist) error {
 
 // ChecklistMarkdown writes c as a Markdown task list, ready to paste: one list per owner
 // ("- [ ] Send the revised deck to sales (due Fri 20 Nov) · Planning, 18 Nov"), then the tasks
-// that need an owner or a date, the decisions (marking those with no reason written down), and
-// the questions left to answer.
+// that need an owner or a date, the promises reported done (checked), the decisions (marking
+// those with no reason written down), and the questions left to answer.
 func ChecklistMarkdown(w io.Writer, c Checklist) error {
 	var b strings.Builder
 	writeChecklist(&b, c)
@@ -228,7 +236,10 @@ func writeChecklist(b *strings.Builder, c Checklist) {
 			b.WriteString("\n")
 		}
 	}
-	if len(c.Commitments) == 0 {
+	switch {
+	case len(c.Commitments) == 0 && len(c.Kept) > 0:
+		b.WriteString("No open commitments: every one was reported done.\n\n")
+	case len(c.Commitments) == 0:
 		b.WriteString("No commitments found.\n\n")
 	}
 	if len(needs) > 0 {
@@ -247,6 +258,13 @@ func writeChecklist(b *strings.Builder, c Checklist) {
 			notes = append(notes, dueWords(t.TrackedCommitment))
 			notes = append(notes, commitmentNotes(t.TrackedCommitment)...)
 			b.WriteString(line + " (" + strings.Join(notes, ", ") + ") · " + wheres(t.Mentions) + "\n")
+		}
+		b.WriteString("\n")
+	}
+	if len(c.Kept) > 0 {
+		b.WriteString("## Done since promised\n\n")
+		for _, t := range c.Kept {
+			b.WriteString("- [x] **" + escape(t.Owner) + "**: " + keptLine(t) + "\n")
 		}
 		b.WriteString("\n")
 	}

@@ -51,11 +51,19 @@ func TestChecklistSections(t *testing.T) {
 	if n := strings.Count(md, "Send the revised deck to sales"); n != 1 {
 		t.Errorf("the deck promise said in three meetings appears %d times, want once:\n%s", n, md)
 	}
-	want := "- [ ] Send the revised deck to sales (due Fri 20 Nov, **overdue**) · Mobile standup, 16 Nov; Planning, 17 Nov; Sales sync, 19 Nov"
-	if !strings.Contains(md, want) {
-		t.Errorf("checklist lacks\n%s\n%s", want, md)
+	for _, want := range []string{
+		"- [ ] Send the revised deck to sales (due Fri 20 Nov, **overdue**, *promised in 3 meetings, still open*) · Mobile standup, 16 Nov; Planning, 17 Nov; Sales sync, 19 Nov",
+		"- [ ] Write the test plan for the onboarding flow (due moved from Fri 20 Nov to Tue 24 Nov) · Design review, 18 Nov; Sprint retro, 20 Nov",
+		"- [x] **Ben Ortiz**: Have the migration script ready · promised Mobile standup, 16 Nov; Planning, 17 Nov; done: Sprint retro, 20 Nov",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("checklist lacks\n%s\n%s", want, md)
+		}
 	}
-	order := []string{"## Ana Lopez", "## Ben Ortiz", "## Needs an owner or a date", "## Decisions", "## Open questions to answer"}
+	if n := strings.Count(md, "Have the migration script ready"); n != 1 {
+		t.Errorf("the kept promise appears %d times, want once, checked:\n%s", n, md)
+	}
+	order := []string{"## Ana Lopez", "## Ben Ortiz", "## Needs an owner or a date", "## Done since promised", "## Decisions", "## Open questions to answer"}
 	last := -1
 	for _, h := range order {
 		i := strings.Index(md, h)
@@ -67,7 +75,13 @@ func TestChecklistSections(t *testing.T) {
 	if !strings.Contains(md, "Postgres for the event store · Planning, 17 Nov. **No reason written down") {
 		t.Errorf("the Postgres decision is not marked as missing a why:\n%s", md)
 	}
+	if len(c.Kept) != 1 || c.Kept[0].Done == nil {
+		t.Errorf("kept %+v, want the migration script", c.Kept)
+	}
 	for _, item := range c.Commitments {
+		if item.Done != nil {
+			t.Errorf("%q is done but listed as open", item.Task)
+		}
 		ready := item.Owner != "" && (item.Due != "" || item.DueText != "")
 		if ready != (len(item.Needs) == 0) {
 			t.Errorf("%q: needs %v, owner %q, due %q", item.Task, item.Needs, item.Owner, item.Due)
@@ -179,14 +193,25 @@ func TestChecklistICSParsesBack(t *testing.T) {
 			t.Errorf("%q: DTSTAMP %v is not the meeting date %s", item.Task, stamp, item.Mentions[0].Date)
 		}
 	}
+	// A promise kept in a later meeting leaves the calendar: it is no longer to do.
+	kept := map[string]bool{}
+	for _, k := range c.Kept {
+		kept[icsUID(k)] = true
+		if uids[icsUID(k)] {
+			t.Errorf("%q is kept but still a VTODO", k.Task)
+		}
+	}
+	if len(kept) == 0 {
+		t.Error("fixture: no promise of the week is kept")
+	}
 	// Stable across runs: the same input gives the same bytes; adding a later meeting keeps the
-	// UIDs of the tasks already there.
+	// UIDs of the tasks already there, unless it reports them done.
 	if again := renderICS(t, NewChecklist(weekReports(t, ""), ChecklistOptions{Now: weekNow})); again != out {
 		t.Error("a second run gave a different ICS file")
 	}
 	early := NewChecklist(weekReports(t, "", "2026-11-16-standup.txt", "planning.vtt"), ChecklistOptions{Now: weekNow.AddDate(0, 0, 7)})
 	for _, item := range early.Commitments {
-		if !uids[icsUID(item.TrackedCommitment)] {
+		if !uids[icsUID(item.TrackedCommitment)] && !kept[icsUID(item.TrackedCommitment)] {
 			t.Errorf("%q has a new UID once later meetings are added", item.Task)
 		}
 	}
@@ -254,7 +279,7 @@ func TestChecklistJSONShape(t *testing.T) {
 	if doc["schema"] != ChecklistSchema {
 		t.Errorf("schema %v", doc["schema"])
 	}
-	for _, k := range []string{"meetings", "commitments", "decisions", "questions"} {
+	for _, k := range []string{"meetings", "commitments", "kept", "decisions", "questions"} {
 		if _, ok := doc[k].([]any); !ok {
 			t.Errorf("%s is %v, want a list", k, doc[k])
 		}

@@ -26,7 +26,9 @@ type Document struct {
 	Commitments   []analyze.Commitment    `json:"commitments"`
 	Decisions     []analyze.Decision      `json:"decisions"`
 	Unheard       []analyze.Unheard       `json:"unheard"`
-	Coaching      []analyze.Coaching      `json:"coaching"`
+	// Done are the reports of finished work, each with its evidence.
+	Done     []analyze.DoneReport `json:"done"`
+	Coaching []analyze.Coaching   `json:"coaching"`
 	// Next holds the indexes into Coaching of the three things most worth doing next.
 	Next []int `json:"next"`
 	// Limits says which parts of the analysis the input did not allow, and why.
@@ -59,6 +61,7 @@ func NewDocument(f *analyze.Findings) Document {
 		Decisions:     make([]analyze.Decision, len(f.Decisions)),
 		Unheard:       make([]analyze.Unheard, len(f.Unheard)),
 		Coaching:      make([]analyze.Coaching, len(f.Coaching)),
+		Done:          make([]analyze.DoneReport, len(f.Done)),
 		Next:          nonNil(f.Next),
 		Limits:        nonNil(f.Limits),
 	}
@@ -74,6 +77,10 @@ func NewDocument(f *analyze.Findings) Document {
 	for i, u := range f.Unheard {
 		u.Evidence = nonNil(u.Evidence)
 		d.Unheard[i] = u
+	}
+	for i, r := range f.Done {
+		r.Evidence = nonNil(r.Evidence)
+		d.Done[i] = r
 	}
 	for i, c := range f.Coaching {
 		c.Refs = nonNil(c.Refs)

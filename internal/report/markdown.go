@@ -27,6 +27,7 @@ func writeMarkdown(b *strings.Builder, f *analyze.Findings) {
 	writeNext(b, f)
 	writeParticipation(b, f, info)
 	writeCommitments(b, f)
+	writeDone(b, f)
 	writeDecisions(b, f)
 	writeUnheard(b, f)
 	writeCoaching(b, f)
@@ -164,6 +165,20 @@ func writeCommitments(b *strings.Builder, f *analyze.Findings) {
 		}
 		b.WriteString(line + " " + ref(c.ID) + "\n")
 		writeEvidence(b, c.Evidence)
+	}
+	b.WriteString("\n")
+}
+
+// writeDone lists the work people reported finished, when there is any: what `debrief week`
+// matches to earlier promises to show them kept.
+func writeDone(b *strings.Builder, f *analyze.Findings) {
+	if len(f.Done) == 0 {
+		return
+	}
+	b.WriteString("## Reported done\n\n")
+	for _, r := range f.Done {
+		b.WriteString("- **" + escape(r.Person) + "**: " + escape(trimEnd(r.Task)) + ". " + ref(r.ID) + "\n")
+		writeEvidence(b, r.Evidence)
 	}
 	b.WriteString("\n")
 }

@@ -393,7 +393,7 @@ func TestJSONMeeting(t *testing.T) {
 		{"stdin, no times", notes(), `"meeting":{"title":"","date":"","source":"stdin","format":"notes","duration_seconds":null,"attendees":["Ana","Ben","Cara"],"has_speakers":false,"has_times":false}`},
 		{"path to base name", standup(), `"source":"2026-11-18 standup.vtt","format":"vtt-zoom","duration_seconds":115,`},
 		{"no meeting", &analyze.Findings{}, `"meeting":{"title":"","date":"","source":"stdin","format":"","duration_seconds":null,"attendees":[],`},
-		{"empty lists", &analyze.Findings{}, `"participation":[],"commitments":[],"decisions":[],"unheard":[],"coaching":[],"next":[],"limits":[]}`},
+		{"empty lists", &analyze.Findings{}, `"participation":[],"commitments":[],"decisions":[],"unheard":[],"done":[],"coaching":[],"next":[],"limits":[]}`},
 		{"no HTML escaping", notes(), `"TODO: check the GDPR wording with legal | before launch"`},
 	}
 	for _, tt := range tests {

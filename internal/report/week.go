@@ -141,8 +141,45 @@ type TrackedCommitment struct {
 	Overdue bool `json:"overdue"`
 	// Mentions are the meetings where it was said, earliest first.
 	Mentions []Mention `json:"mentions"`
+	// Done is where the owner reported the work finished, after the last time it was
+	// promised, with the quote; null while the promise is open.
+	Done *Mention `json:"done"`
+	// DueMoves are the changes of due date from one mention to the next, in order.
+	DueMoves []DueMove `json:"due_moves"`
+	// Repeated is true when the promise was made in three or more meetings and is still open.
+	Repeated bool `json:"repeated"`
 	// firstTask is the task as first said, which keeps its ICS UID stable as meetings are added.
 	firstTask string
+	// last is where it was last promised: a report of it done must come after.
+	last position
+}
+
+// DueMove is a due date that changed between two mentions of a commitment.
+type DueMove struct {
+	// From and To are the due dates before and after (YYYY-MM-DD).
+	From string `json:"from"`
+	To   string `json:"to"`
+	// Meeting is where the new date was said.
+	Meeting Mention `json:"meeting"`
+}
+
+// position is a place in a batch of meetings in date order: the meeting's index and a line.
+type position struct {
+	meeting, line int
+}
+
+// before reports whether p comes before q.
+func (p position) before(q position) bool {
+	return p.meeting < q.meeting || p.meeting == q.meeting && p.line < q.line
+}
+
+// positionOf is where a finding of meeting mi is: the line of its first evidence.
+func positionOf(mi int, ev []analyze.Evidence) position {
+	p := position{meeting: mi}
+	if len(ev) > 0 {
+		p.line = ev[0].Line
+	}
+	return p
 }
 
 // QuietPerson is someone who was silent, or had a small share of the talk, in two or more
@@ -170,7 +207,7 @@ type MeetingDecision struct {
 }
 
 // MyWeek is the --me person's week: their talk share in each meeting they attended and the
-// promises they made.
+// promises they made that are still open.
 type MyWeek struct {
 	Name     string              `json:"name"`
 	Shares   []MyShare           `json:"shares"`
@@ -259,6 +296,7 @@ func NewWeek(meetings []MeetingReport, opts WeekOptions) Week {
 	meetings = sortedMeetings(meetings)
 	names := newNameIndex(meetings)
 	now := opts.Now.Format(time.DateOnly)
+	tracked := TrackCommitments(meetings, now)
 	w := Week{
 		Schema:               WeekSchema,
 		Now:                  now,
@@ -267,8 +305,8 @@ func NewWeek(meetings []MeetingReport, opts WeekOptions) Week {
 		Me:                   opts.Me,
 		Files:                Files{Meetings: len(meetings), Skipped: opts.Skipped, OutOfRange: opts.OutOfRange, Failed: len(opts.Failures)},
 		Meetings:             make([]WeekMeeting, 0, len(meetings)),
-		Themes:               themes(meetings),
-		Commitments:          TrackCommitments(meetings, now),
+		Themes:               themes(meetings, keptIDs(tracked)),
+		Commitments:          tracked,
 		QuietPeople:          quietPeople(meetings, names),
 		UnexplainedDecisions: unexplained(meetings),
 		Failures:             nonNil(opts.Failures),
@@ -394,9 +432,12 @@ func mentionOf(m MeetingReport, id string, ev []analyze.Evidence) Mention {
 
 // TrackCommitments follows the commitments of meetings (in date order) across them: the same
 // owner and task said in two meetings become one TrackedCommitment, with the shortest wording
-// of the task, the latest due date said, and both meetings. The result is ordered by owner
-// (commitments without an owner last), then due date (undated last), then first mention.
-// now (YYYY-MM-DD) marks the overdue ones.
+// of the task, the latest due date said (and each move of it), and both meetings. A promise
+// its owner later reports done (the same task words, after the last time it was promised) is
+// marked done and is not overdue; one made in three or more meetings and still open is marked
+// repeated. The result is ordered by owner (commitments without an owner last), open before
+// done, then due date (undated last), then first mention. now (YYYY-MM-DD) marks the overdue
+// ones.
 func TrackCommitments(meetings []MeetingReport, now string) []TrackedCommitment {
 	names := newNameIndex(meetings)
 	var out []TrackedCommitment
@@ -404,12 +445,13 @@ func TrackCommitments(meetings []MeetingReport, now string) []TrackedCommitment 
 	accepted := map[int]bool{}
 	byOwner := map[string][]int{}
 	exact := map[string]int{}
-	for _, m := range meetings {
+	for mi, m := range meetings {
 		for _, c := range m.Report.Commitments {
 			owner := names.canonical(c.Owner)
 			key := transcript.FoldName(owner)
 			w := taskKey(c.Task)
 			mention := mentionOf(m, c.ID, c.Evidence)
+			at := positionOf(mi, c.Evidence)
 			i, ok := exact[key+"\x00"+strings.Join(w, " ")]
 			if !ok {
 				i = similarTask(byOwner[key], words, w)
@@ -421,14 +463,21 @@ func TrackCommitments(meetings []MeetingReport, now string) []TrackedCommitment 
 				accepted[len(out)] = !c.HasFlag(analyze.FlagAssignedNotAccepted)
 				out = append(out, TrackedCommitment{
 					Owner: owner, Task: c.Task, Due: c.Due, DueText: c.DueText,
-					Flags: slices.Clone(c.Flags), Mentions: []Mention{mention}, firstTask: c.Task,
+					Flags: slices.Clone(c.Flags), Mentions: []Mention{mention}, DueMoves: []DueMove{},
+					firstTask: c.Task, last: at,
 				})
 				continue
 			}
 			t := &out[i]
 			t.Mentions = append(t.Mentions, mention)
+			if t.last.before(at) {
+				t.last = at
+			}
 			if len(c.Task) < len(t.Task) {
 				t.Task = c.Task
+			}
+			if c.Due != "" && t.Due != "" && c.Due != t.Due {
+				t.DueMoves = append(t.DueMoves, DueMove{From: t.Due, To: c.Due, Meeting: mentionOf(m, c.ID, nil)})
 			}
 			if c.Due != "" || (c.DueText != "" && t.Due == "") {
 				t.Due, t.DueText = c.Due, c.DueText
@@ -439,6 +488,7 @@ func TrackCommitments(meetings []MeetingReport, now string) []TrackedCommitment 
 			}
 		}
 	}
+	markDone(out, words, byOwner, meetings, names)
 	for i := range out {
 		t := &out[i]
 		t.Flags = slices.DeleteFunc(t.Flags, func(f string) bool {
@@ -446,10 +496,52 @@ func TrackCommitments(meetings []MeetingReport, now string) []TrackedCommitment 
 				(f == analyze.FlagAssignedNotAccepted && accepted[i])
 		})
 		t.Flags = nonNil(t.Flags)
-		t.Overdue = t.Due != "" && now != "" && t.Due < now
+		t.Overdue = t.Done == nil && t.Due != "" && now != "" && t.Due < now
+		t.Repeated = t.Done == nil && meetingCount(t.Mentions) >= 3
 	}
 	slices.SortStableFunc(out, compareTracked)
 	return nonNil(out)
+}
+
+// markDone marks the commitments of out that their owner reported done: a report by the same
+// person, with the same task words (sameTask, as the tracker merges promises), after the last
+// time the promise was made. A report that could close two open promises closes neither: a
+// promise wrongly shown kept costs more trust than one shown open.
+func markDone(out []TrackedCommitment, words [][]string, byOwner map[string][]int, meetings []MeetingReport, names nameIndex) {
+	for mi, m := range meetings {
+		for _, r := range m.Report.Done {
+			key := transcript.FoldName(names.canonical(r.Person))
+			if key == "" {
+				continue
+			}
+			w := taskKey(r.Task)
+			at := positionOf(mi, r.Evidence)
+			match := -1
+			for _, i := range byOwner[key] {
+				if out[i].Done != nil || !out[i].last.before(at) || !sameTask(words[i], w) {
+					continue
+				}
+				if match >= 0 {
+					match = -2
+					break
+				}
+				match = i
+			}
+			if match >= 0 {
+				done := mentionOf(m, r.ID, r.Evidence)
+				out[match].Done = &done
+			}
+		}
+	}
+}
+
+// meetingCount is the number of different meetings among the mentions.
+func meetingCount(ms []Mention) int {
+	seen := map[string]bool{}
+	for _, m := range ms {
+		seen[m.Path+"\x00"+m.Date+"\x00"+m.Title] = true
+	}
+	return len(seen)
 }
 
 func compareTracked(a, b TrackedCommitment) int {
@@ -461,6 +553,12 @@ func compareTracked(a, b TrackedCommitment) int {
 	}
 	if c := cmp.Compare(transcript.FoldName(a.Owner), transcript.FoldName(b.Owner)); c != 0 {
 		return c
+	}
+	if (a.Done == nil) != (b.Done == nil) {
+		if a.Done != nil {
+			return 1
+		}
+		return -1
 	}
 	if (a.Due == "") != (b.Due == "") {
 		if a.Due == "" {
@@ -646,14 +744,50 @@ func unexplained(meetings []MeetingReport) []MeetingDecision {
 	return out
 }
 
+// keptIDs gives, for each meeting path, the ids of its commitments that were later reported
+// done.
+func keptIDs(tracked []TrackedCommitment) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, t := range tracked {
+		if t.Done == nil {
+			continue
+		}
+		for _, m := range t.Mentions {
+			if out[m.Path] == nil {
+				out[m.Path] = map[string]bool{}
+			}
+			out[m.Path][m.ID] = true
+		}
+	}
+	return out
+}
+
+// aboutKept reports whether a piece of coaching is only about commitments since kept (kept
+// holds their ids in its meeting), so that it no longer calls for anything.
+func aboutKept(c analyze.Coaching, kept map[string]bool) bool {
+	if len(c.Refs) == 0 || len(kept) == 0 {
+		return false
+	}
+	for _, id := range c.Refs {
+		if !kept[id] {
+			return false
+		}
+	}
+	return true
+}
+
 // themes ranks the principles by the number of meetings whose coaching names them, then the
 // number of items. write-it-down applies to every meeting with an outcome, so it is a theme
-// only when nothing else recurs.
-func themes(meetings []MeetingReport) []Theme {
+// only when nothing else recurs. Coaching about commitments since kept (kept, by meeting path)
+// does not count: the themes are what is still to do.
+func themes(meetings []MeetingReport, kept map[string]map[string]bool) []Theme {
 	byPrinciple := map[string]*Theme{}
 	for _, m := range meetings {
 		seen := map[string]bool{}
 		for _, c := range m.Report.Coaching {
+			if aboutKept(c, kept[m.Path]) {
+				continue
+			}
 			t, ok := byPrinciple[c.Principle]
 			if !ok {
 				t = &Theme{Principle: c.Principle, Advice: themeAdvice(c.Principle)}
@@ -693,7 +827,7 @@ func themes(meetings []MeetingReport) []Theme {
 	return out
 }
 
-// myWeek gathers the --me person's shares and promises.
+// myWeek gathers the --me person's shares and open promises.
 func myWeek(meetings []MeetingReport, tracked []TrackedCommitment, names nameIndex, me string) *MyWeek {
 	mw := &MyWeek{Name: me, Shares: []MyShare{}, Promises: []TrackedCommitment{}}
 	counts := map[string]int{}
@@ -733,7 +867,7 @@ func myWeek(meetings []MeetingReport, tracked []TrackedCommitment, names nameInd
 	}
 	key := transcript.FoldName(names.canonical(mw.Name))
 	for _, t := range tracked {
-		if t.Owner != "" && transcript.FoldName(t.Owner) == key {
+		if t.Done == nil && t.Owner != "" && transcript.FoldName(t.Owner) == key {
 			mw.Promises = append(mw.Promises, t)
 		}
 	}
@@ -928,9 +1062,16 @@ func writeThemes(b *strings.Builder, w Week) {
 	b.WriteString("\n")
 }
 
-// dueWords says when a commitment is due: "due Fri 20 Nov", `due "next sprint"`, "no date".
+// dueWords says when a commitment is due: "due Fri 20 Nov", "due moved from Fri 20 Nov to Tue
+// 24 Nov", `due "next sprint"`, "no date".
 func dueWords(c TrackedCommitment) string {
 	switch {
+	case c.Due != "" && len(c.DueMoves) > 0:
+		s := "due moved from " + shortDay(c.DueMoves[0].From)
+		for _, m := range c.DueMoves {
+			s += " to " + shortDay(m.To)
+		}
+		return s
 	case c.Due != "":
 		return "due " + shortDay(c.Due)
 	case c.DueText != "":
@@ -939,11 +1080,15 @@ func dueWords(c TrackedCommitment) string {
 	return "no date"
 }
 
-// commitmentNotes are the flags worth saying beside a commitment, and overdue.
+// commitmentNotes are the flags worth saying beside a commitment, overdue, and a promise
+// repeated but still open.
 func commitmentNotes(c TrackedCommitment) []string {
 	var notes []string
 	if c.Overdue {
 		notes = append(notes, "**overdue**")
+	}
+	if c.Repeated {
+		notes = append(notes, "*promised in "+strconv.Itoa(meetingCount(c.Mentions))+" meetings, still open*")
 	}
 	for _, f := range c.Flags {
 		if f == analyze.FlagNoOwner || f == analyze.FlagNoDate {
@@ -968,11 +1113,26 @@ func writeWeekCommitments(b *strings.Builder, w Week) {
 			}
 			b.WriteString("### " + name + "\n\n")
 		}
-		b.WriteString("- " + commitmentLine(c) + "\n")
+		b.WriteString(taskItem(c) + "\n")
 		if i+1 == len(w.Commitments) || w.Commitments[i+1].Owner != c.Owner {
 			b.WriteString("\n")
 		}
 	}
+}
+
+// taskItem writes a commitment as an item of a task list: "- [ ] " and the commitment while
+// it is open, "- [x] " and where it was promised and reported done once it is kept.
+func taskItem(c TrackedCommitment) string {
+	if c.Done != nil {
+		return "- [x] " + keptLine(c)
+	}
+	return "- [ ] " + commitmentLine(c)
+}
+
+// keptLine writes a kept commitment: "Have the migration script ready · promised Mobile
+// standup, 16 Nov; done: Sprint retro, 20 Nov".
+func keptLine(c TrackedCommitment) string {
+	return escape(upperFirst(trimEnd(c.Task))) + " · promised " + wheres(c.Mentions) + "; done: " + where(*c.Done)
 }
 
 // commitmentLine writes a commitment for a list: task, due, notes, and where it was said.
@@ -1064,7 +1224,7 @@ func writeMyWeek(b *strings.Builder, w Week) {
 		return
 	}
 	for _, c := range me.Promises {
-		b.WriteString("- " + commitmentLine(c) + "\n")
+		b.WriteString(taskItem(c) + "\n")
 	}
 	b.WriteString("\n")
 }
@@ -1121,6 +1281,12 @@ func Detach(d Document) Document {
 	for i := range d.Unheard {
 		x := &d.Unheard[i]
 		x.ID, x.Kind, x.Person, x.Detail = c(x.ID), c(x.Kind), c(x.Person), c(x.Detail)
+		x.Evidence = ev(x.Evidence)
+	}
+	d.Done = slices.Clone(d.Done)
+	for i := range d.Done {
+		x := &d.Done[i]
+		x.ID, x.Person, x.Task = c(x.ID), c(x.Person), c(x.Task)
 		x.Evidence = ev(x.Evidence)
 	}
 	d.Coaching = slices.Clone(d.Coaching)

@@ -127,6 +127,19 @@ func TestWeekFindings(t *testing.T) {
 	if w.MyWeek == nil || w.MyWeek.Name != "Ana Lopez" || len(w.MyWeek.Shares) != 6 || len(w.MyWeek.Promises) != 2 {
 		t.Errorf("my week %+v: want Ana Lopez in 6 meetings with 2 promises", w.MyWeek)
 	}
+	// Ben reports the migration script done in the retro; Ana's deck went to marketing, not
+	// to sales, so her promise stays open, repeated in three meetings.
+	if !deck.Repeated || deck.Done != nil {
+		t.Errorf("deck promise %+v: want open and repeated (the deck sent to marketing is another task)", deck)
+	}
+	script := findTracked(t, w.Commitments, "migration script")
+	if script.Done == nil || script.Done.Title != "Sprint retro" || script.Overdue || script.Repeated {
+		t.Errorf("migration script %+v: want done in the sprint retro, not overdue", script)
+	}
+	plan := findTracked(t, w.Commitments, "test plan")
+	if len(plan.DueMoves) != 1 || plan.DueMoves[0].From != "2026-11-20" || plan.DueMoves[0].To != "2026-11-24" || plan.Overdue {
+		t.Errorf("test plan %+v: want its due moved from 2026-11-20 to 2026-11-24, not overdue", plan)
+	}
 	// The rollback plan was assigned to Ben in the design review and accepted in the 1:1.
 	for _, c := range w.Commitments {
 		if strings.Contains(c.Task, "rollback plan") && slices.Contains(c.Flags, analyze.FlagAssignedNotAccepted) {
@@ -221,5 +234,196 @@ func TestDetachKeepsNoTranscriptMemory(t *testing.T) {
 	}
 	if unsafe.StringData(d.Commitments[0].Task) != unsafe.StringData(sub) {
 		t.Error("Detach changed the document it was given")
+	}
+}
+
+// findTracked returns the one tracked commitment whose task holds words.
+func findTracked(t *testing.T, ts []TrackedCommitment, words string) TrackedCommitment {
+	t.Helper()
+	var found []TrackedCommitment
+	for _, c := range ts {
+		if strings.Contains(c.Task, words) {
+			found = append(found, c)
+		}
+	}
+	if len(found) != 1 {
+		t.Fatalf("%d commitments about %q, want 1: %+v", len(found), words, found)
+	}
+	return found[0]
+}
+
+// meetingWith is a meeting report of one date with the given commitments and done reports,
+// each citing line 1 and up in order.
+func meetingWith(date string, cs []analyze.Commitment, done []analyze.DoneReport) MeetingReport {
+	for i := range cs {
+		cs[i].ID = "c" + string(rune('1'+i))
+		cs[i].Evidence = []analyze.Evidence{{Quote: cs[i].Task, Speaker: cs[i].Owner, Line: 10 + i}}
+	}
+	for i := range done {
+		done[i].ID = "r" + string(rune('1'+i))
+		if done[i].Evidence == nil {
+			done[i].Evidence = []analyze.Evidence{{Quote: done[i].Task, Speaker: done[i].Person, Line: 20 + i}}
+		}
+	}
+	var attendees []string
+	for _, c := range cs {
+		if strings.Contains(c.Owner, " ") && !slices.Contains(attendees, c.Owner) {
+			attendees = append(attendees, c.Owner)
+		}
+	}
+	return MeetingReport{
+		Path:   date + ".txt",
+		Report: Document{Meeting: MeetingInfo{Title: "Sync " + date, Date: date, Attendees: attendees}, Commitments: cs, Done: done},
+	}
+}
+
+func TestTrackCommitmentsDone(t *testing.T) {
+	promise := func(owner, task, due string) analyze.Commitment {
+		return analyze.Commitment{Owner: owner, Task: task, Due: due}
+	}
+	done := func(person, task string) analyze.DoneReport {
+		return analyze.DoneReport{Person: person, Task: task}
+	}
+	tests := []struct {
+		name     string
+		meetings []MeetingReport
+		wantDone string // title of the meeting where it is done, "" for open
+	}{
+		{"reported done in a later meeting", []MeetingReport{
+			meetingWith("2026-11-16", []analyze.Commitment{promise("Ben Ortiz", "have the migration script ready", "2026-11-18")}, nil),
+			meetingWith("2026-11-20", nil, []analyze.DoneReport{done("Ben Ortiz", "Migration script")}),
+		}, "Sync 2026-11-20"},
+		{"later in the same meeting", []MeetingReport{
+			meetingWith("2026-11-16", []analyze.Commitment{promise("Ana Lopez", "send the revised deck to sales", "")},
+				[]analyze.DoneReport{done("Ana Lopez", "send the revised deck to sales")}),
+		}, "Sync 2026-11-16"},
+		{"first name in the notes", []MeetingReport{
+			meetingWith("2026-11-16", []analyze.Commitment{promise("Ana Lopez", "send the revised deck to sales", "")}, nil),
+			meetingWith("2026-11-18", []analyze.Commitment{promise("Ben Ortiz", "fix the login bug", "")}, []analyze.DoneReport{done("Ana", "send the revised deck to sales")}),
+		}, "Sync 2026-11-18"},
+		{"someone else did it", []MeetingReport{
+			meetingWith("2026-11-16", []analyze.Commitment{promise("Ben Ortiz", "have the migration script ready", "2026-11-18")}, nil),
+			meetingWith("2026-11-20", nil, []analyze.DoneReport{done("Ana Lopez", "the migration script")}),
+		}, ""},
+		{"a similar but different task", []MeetingReport{
+			meetingWith("2026-11-16", []analyze.Commitment{promise("Ana Lopez", "send the revised deck to sales", "2026-11-20")}, nil),
+			meetingWith("2026-11-20", nil, []analyze.DoneReport{done("Ana Lopez", "send the revised deck to marketing")}),
+		}, ""},
+		{"another account", []MeetingReport{
+			meetingWith("2026-11-16", []analyze.Commitment{promise("Ben Ortiz", "migrate account 5", "")}, nil),
+			meetingWith("2026-11-20", nil, []analyze.DoneReport{done("Ben Ortiz", "migrate account 6")}),
+		}, ""},
+		{"one word says too little", []MeetingReport{
+			meetingWith("2026-11-16", []analyze.Commitment{promise("Ben Ortiz", "write the migration script", "")}, nil),
+			meetingWith("2026-11-20", nil, []analyze.DoneReport{done("Ben Ortiz", "the script")}),
+		}, ""},
+		{"done before the promise", []MeetingReport{
+			meetingWith("2026-11-16", nil, []analyze.DoneReport{done("Ben Ortiz", "write the migration script")}),
+			meetingWith("2026-11-18", []analyze.Commitment{promise("Ben Ortiz", "write the migration script", "")}, nil),
+		}, ""},
+		{"promised again after the report", []MeetingReport{
+			meetingWith("2026-11-16", []analyze.Commitment{promise("Ben Ortiz", "write the migration script", "")}, nil),
+			meetingWith("2026-11-17", nil, []analyze.DoneReport{done("Ben Ortiz", "write the migration script")}),
+			meetingWith("2026-11-18", []analyze.Commitment{promise("Ben Ortiz", "write the migration script", "2026-11-20")}, nil),
+		}, ""},
+		{"one report, two open promises it could keep", []MeetingReport{
+			meetingWith("2026-11-16", []analyze.Commitment{
+				promise("Ben Ortiz", "send the migration script to QA", ""),
+				promise("Ben Ortiz", "send the migration script to ops", ""),
+			}, nil),
+			meetingWith("2026-11-20", nil, []analyze.DoneReport{done("Ben Ortiz", "send the migration script")}),
+		}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tracked := TrackCommitments(tt.meetings, "2026-11-23")
+			var got []string
+			for _, c := range tracked {
+				if c.Done != nil {
+					got = append(got, c.Done.Title)
+					if c.Overdue || c.Repeated {
+						t.Errorf("%q is done but overdue %v, repeated %v", c.Task, c.Overdue, c.Repeated)
+					}
+					if len(c.Done.Evidence) == 0 || c.Done.ID == "" {
+						t.Errorf("%q: done without its evidence: %+v", c.Task, c.Done)
+					}
+				}
+			}
+			want := []string{}
+			if tt.wantDone != "" {
+				want = []string{tt.wantDone}
+			}
+			if len(got) != len(want) || len(want) == 1 && got[0] != want[0] {
+				t.Errorf("done in %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+func TestTrackCommitmentsMovedAndRepeated(t *testing.T) {
+	c := func(due string) []analyze.Commitment {
+		return []analyze.Commitment{{Owner: "Ana Lopez", Task: "send the revised deck to sales", Due: due}}
+	}
+	ms := []MeetingReport{
+		meetingWith("2026-11-16", c("2026-11-18"), nil),
+		meetingWith("2026-11-17", c("2026-11-18"), nil),
+		meetingWith("2026-11-19", c("2026-11-23"), nil),
+	}
+	tracked := TrackCommitments(ms, "2026-11-24")
+	if len(tracked) != 1 {
+		t.Fatalf("%d tracked, want 1", len(tracked))
+	}
+	got := tracked[0]
+	if len(got.DueMoves) != 1 || got.DueMoves[0].From != "2026-11-18" || got.DueMoves[0].To != "2026-11-23" || got.DueMoves[0].Meeting.Date != "2026-11-19" {
+		t.Errorf("due moves %+v, want one from 2026-11-18 to 2026-11-23 in the meeting of 19 Nov", got.DueMoves)
+	}
+	if !got.Repeated || !got.Overdue {
+		t.Errorf("repeated %v, overdue %v: want both", got.Repeated, got.Overdue)
+	}
+	if line := taskItem(got); !strings.Contains(line, "due moved from Wed 18 Nov to Mon 23 Nov") || !strings.Contains(line, "promised in 3 meetings, still open") {
+		t.Errorf("line %q lacks the move or the repeat", line)
+	}
+	// Two mentions in one meeting are not a repeat.
+	two := TrackCommitments(ms[:2], "2026-11-24")
+	if two[0].Repeated || len(two[0].DueMoves) != 0 {
+		t.Errorf("said in two meetings with one date: %+v", two[0])
+	}
+	// Done, it is neither repeated nor overdue, and shows as kept.
+	ms = append(ms, meetingWith("2026-11-20", nil, []analyze.DoneReport{{Person: "Ana Lopez", Task: "send the revised deck to sales"}}))
+	kept := TrackCommitments(ms, "2026-11-24")[0]
+	if kept.Done == nil || kept.Repeated || kept.Overdue {
+		t.Fatalf("kept %+v", kept)
+	}
+	want := "- [x] Send the revised deck to sales · promised Sync 2026-11-16, 16 Nov; Sync 2026-11-17, 17 Nov; Sync 2026-11-19, 19 Nov; done: Sync 2026-11-20, 20 Nov"
+	if line := taskItem(kept); line != want {
+		t.Errorf("kept line\n%s\nwant\n%s", line, want)
+	}
+}
+
+func TestWeekCountsOnlyOpenPromises(t *testing.T) {
+	promise := analyze.Commitment{Owner: "Ana Lopez", Task: "send the revised deck to sales", Flags: []string{analyze.FlagNoDate}}
+	vague := analyze.Coaching{Principle: analyze.PrincipleFollowThrough, Suggestion: "Give it a date.", Refs: []string{"c1"}}
+	m1 := meetingWith("2026-11-16", []analyze.Commitment{promise}, nil)
+	m1.Report.Coaching = []analyze.Coaching{vague}
+	m1.Me = "Ana Lopez"
+	m2 := meetingWith("2026-11-17", []analyze.Commitment{promise}, nil)
+	m2.Report.Coaching = []analyze.Coaching{vague}
+	m2.Me = "Ana Lopez"
+	open := NewWeek([]MeetingReport{m1, m2}, WeekOptions{Now: weekNow, Me: "Ana Lopez"})
+	if len(open.Themes) != 1 || open.Themes[0].Meetings != 2 || len(open.MyWeek.Promises) != 1 {
+		t.Fatalf("open: themes %+v, promises %d: want follow-through in 2 meetings and 1 promise", open.Themes, len(open.MyWeek.Promises))
+	}
+	m3 := meetingWith("2026-11-18", nil, []analyze.DoneReport{{Person: "Ana Lopez", Task: "send the revised deck to sales"}})
+	m3.Me = "Ana Lopez"
+	kept := NewWeek([]MeetingReport{m1, m2, m3}, WeekOptions{Now: weekNow, Me: "Ana Lopez"})
+	if len(kept.Themes) != 0 || len(kept.MyWeek.Promises) != 0 {
+		t.Errorf("kept: themes %+v, promises %+v: want none, the promise is kept", kept.Themes, kept.MyWeek.Promises)
+	}
+	var b bytes.Buffer
+	if err := WeekMarkdown(&b, kept); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "### Your open promises\n\nNone found.") || !strings.Contains(b.String(), "- [x] Send the revised deck to sales") {
+		t.Errorf("week markdown:\n%s", b.String())
 	}
 }
