@@ -31,6 +31,12 @@ func splitEngine(t *testing.T, srv *llmtest.Server) (*analyze.LLM, *transcript.M
 	t.Helper()
 	e := newEngine(t, srv, "")
 	e.ContextTokens = splitContext
+	// Several parts answered at once under -race on a busy machine can take longer than the
+	// tiny timeout of newEngine; the retries stay quick.
+	e.Client = llm.New(llm.Config{
+		BaseURL: srv.URL(), APIKey: testKey, Timeout: 10 * time.Second,
+		InitialBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond, MaxRetryAfter: 50 * time.Millisecond,
+	})
 	return e, longMeeting(t, splitTurns)
 }
 
@@ -69,6 +75,7 @@ func partAnswer(r llmtest.Request) llmtest.Reply {
 		a.Commitments = append(a.Commitments, map[string]any{
 			"owner": speaker, "task": fmt.Sprintf("line %d, part %d", line, part), "due": "", "due_text": "",
 			"accepted_by_owner": true, "conditional": false, "line": line, "quote": quote,
+			"acceptance_line": 0, "acceptance_quote": "",
 		})
 	}
 	b, _ := json.Marshal(a)
@@ -98,9 +105,8 @@ func TestLLMPartsAtOnce(t *testing.T) {
 	srv.HoldUntil(analyze.DefaultPartsAtOnce, 5*time.Second)
 	srv.Always(llmtest.Reply{Func: partAnswer})
 	e, m := splitEngine(t, srv)
-	// The client waits longer than the server holds, so a client that sends one part at a
-	// time fails on the hold.
-	e.Client = llm.New(llm.Config{BaseURL: srv.URL(), APIKey: testKey, Timeout: 10 * time.Second})
+	// The client (splitEngine's) waits longer than the server holds, so a client that sends
+	// one part at a time fails on the hold.
 	f, err := e.Analyze(context.Background(), m, opts())
 	if err != nil {
 		t.Fatal(err)
@@ -288,7 +294,7 @@ func TestLLMPartsRateLimitAndRetries(t *testing.T) {
 	e, m := splitEngine(t, srv)
 	const rps = 40
 	e.Client = llm.New(llm.Config{
-		BaseURL: srv.URL(), APIKey: testKey, Timeout: time.Second, RPS: rps,
+		BaseURL: srv.URL(), APIKey: testKey, Timeout: 10 * time.Second, RPS: rps,
 		InitialBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond, MaxRetryAfter: 50 * time.Millisecond,
 	})
 	start := time.Now()
