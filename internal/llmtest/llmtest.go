@@ -210,7 +210,11 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusNotFound, errorBody("no such endpoint: "+r.URL.Path))
 		return
 	}
-	body, _ := io.ReadAll(r.Body)
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		// The client broke off while sending (a cancelled request): nothing to answer.
+		return
+	}
 	req := Request{Path: r.URL.Path, Query: r.URL.Query(), Header: r.Header.Clone(), Body: body}
 	if err := json.Unmarshal(body, &req); err != nil {
 		s.t.Errorf("llmtest: request body is not JSON: %v", err)
