@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/sashabaranov/go-openai/jsonschema"
 
@@ -45,6 +46,9 @@ type LLM struct {
 	// ContextTokens is the model's context window; longer meetings are split.
 	ContextTokens int
 	Counter       TokenCounter
+	// PartsAtOnce bounds how many parts of a long meeting are requested at once (0:
+	// DefaultPartsAtOnce). The client's rate limit still spaces the requests.
+	PartsAtOnce int
 	// Cache, when not nil, keeps answers so that a rerun makes no request.
 	Cache *llm.Cache
 	// Log, when not nil, gets one line per meeting with the requests and tokens used.
@@ -76,34 +80,30 @@ func (e *LLM) Analyze(ctx context.Context, m *transcript.Meeting, opts Options) 
 	if err != nil {
 		return nil, err
 	}
-	var answers []llmAnswer
+	results := e.askParts(ctx, plan)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	var usage llm.Usage
 	requests, cached := 0, 0
-	for _, user := range plan.users {
-		a, u, n, hit, err := e.ask(ctx, plan, user)
-		usage.PromptTokens += u.PromptTokens
-		usage.CompletionTokens += u.CompletionTokens
-		requests += n
-		if hit {
+	answers := make([]llmAnswer, 0, len(results))
+	for _, r := range results {
+		usage = addUsage(usage, r.usage)
+		requests += r.requests
+		if r.cached {
 			cached++
 		}
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			var ae *llm.AuthError
-			var me *llm.ModelError
-			var ue *llm.UnreachableError
-			if errors.As(err, &ae) || errors.As(err, &me) || errors.As(err, &ue) {
-				// A setting to fix: every other meeting would fail the same way.
-				return nil, err
-			}
-			f.Engine.Usage = Usage{PromptTokens: usage.PromptTokens, CompletionTokens: usage.CompletionTokens}
-			f.Engine.Warnings = append(f.Engine.Warnings, fmt.Sprintf("the %s answer could not be used (%s); these are the offline findings", e.Model, err))
-			e.logUsage(m, requests, cached, len(plan.users), usage, true)
-			return f, nil
+		answers = append(answers, r.answer)
+	}
+	if err := firstFailure(results); err != nil {
+		if isSettingError(err) {
+			// A setting to fix: every other meeting would fail the same way.
+			return nil, err
 		}
-		answers = append(answers, a)
+		f.Engine.Usage = Usage{PromptTokens: usage.PromptTokens, CompletionTokens: usage.CompletionTokens}
+		f.Engine.Warnings = append(f.Engine.Warnings, fmt.Sprintf("the %s answer could not be used (%s); these are the offline findings", e.Model, err))
+		e.logUsage(m, requests, cached, len(plan.users), usage, true)
+		return f, nil
 	}
 	f.Engine = EngineInfo{
 		Name:  "llm",
@@ -206,6 +206,90 @@ func (e *LLM) plan(m *transcript.Meeting) (llmPlan, error) {
 		p.users = append(p.users, userMessage(m, lines[r[0]:r[1]], i+1, len(parts)))
 	}
 	return p, nil
+}
+
+// DefaultPartsAtOnce is how many parts of a long meeting are requested at once when
+// LLM.PartsAtOnce is 0: enough to cut the wait for a split meeting to that of its slowest part
+// or two, few enough not to meet a provider's concurrent-request limit.
+const DefaultPartsAtOnce = 4
+
+// partResult is what asking for one part came to. A part that was never asked, because the
+// meeting was cancelled or another part failed first, holds only the context's error.
+type partResult struct {
+	answer   llmAnswer
+	usage    llm.Usage
+	requests int
+	cached   bool
+	err      error
+}
+
+// askParts asks for every part, at most PartsAtOnce at a time, and returns the results in the
+// order of the parts, whatever order the answers come in. The first part that fails stops the
+// others: its meeting falls back to the offline findings, so their answers would be thrown
+// away. Cancelling ctx stops every part in flight.
+func (e *LLM) askParts(ctx context.Context, p llmPlan) []partResult {
+	results := make([]partResult, len(p.users))
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	slots := make(chan struct{}, e.partsAtOnce())
+	var wg sync.WaitGroup
+	for i, user := range p.users {
+		wg.Go(func() {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				results[i].err = ctx.Err()
+				return
+			}
+			defer func() { <-slots }()
+			if ctx.Err() != nil {
+				results[i].err = ctx.Err()
+				return
+			}
+			r := &results[i]
+			r.answer, r.usage, r.requests, r.cached, r.err = e.ask(ctx, p, user)
+			if r.err != nil {
+				stop()
+			}
+		})
+	}
+	wg.Wait()
+	return results
+}
+
+func (e *LLM) partsAtOnce() int {
+	if e.PartsAtOnce > 0 {
+		return e.PartsAtOnce
+	}
+	return DefaultPartsAtOnce
+}
+
+// firstFailure is the error that decides a meeting whose parts did not all succeed: a setting
+// to fix (key, model, endpoint) before anything else, then the failure of the earliest part.
+// The cancellations that a failure caused in the other parts are not failures of their own.
+func firstFailure(results []partResult) error {
+	var first error
+	for _, r := range results {
+		if r.err == nil || errors.Is(r.err, context.Canceled) {
+			continue
+		}
+		if isSettingError(r.err) {
+			return r.err
+		}
+		if first == nil {
+			first = r.err
+		}
+	}
+	return first
+}
+
+// isSettingError reports whether err is an authentication, model or endpoint problem: a
+// setting to fix, which every other request would meet too.
+func isSettingError(err error) bool {
+	var ae *llm.AuthError
+	var me *llm.ModelError
+	var ue *llm.UnreachableError
+	return errors.As(err, &ae) || errors.As(err, &me) || errors.As(err, &ue)
 }
 
 // ask gets a usable answer for one part: from the cache, or from the model with one repair

@@ -10,7 +10,7 @@ import (
 
 // LLMSchemaVersion names the shape of the answer the LLM engine asks for. It is part of every
 // cache key: change it whenever llmAnswer changes.
-const LLMSchemaVersion = "debrief.llm-answer/1"
+const LLMSchemaVersion = "debrief.llm-answer/2"
 
 // llmAnswer is what the model returns for one meeting (or one part of a long one). Every
 // field is required, as strict structured output demands; "" and [] mean none.
@@ -30,6 +30,9 @@ type llmCommitment struct {
 	Conditional     bool   `json:"conditional"`
 	Line            int    `json:"line"`
 	Quote           string `json:"quote" description:"exact words from that line"`
+	// AcceptanceLine and AcceptanceQuote cite the owner taking on work someone else gave.
+	AcceptanceLine  int    `json:"acceptance_line" description:"line where the owner accepts work someone else gave, or 0"`
+	AcceptanceQuote string `json:"acceptance_quote" description:"the owner's exact words accepting it, or empty"`
 }
 
 type llmDecision struct {

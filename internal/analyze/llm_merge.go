@@ -65,7 +65,8 @@ func (e *LLM) merge(f *Findings, m *transcript.Meeting, a llmAnswer, opts Option
 			dropped++
 			continue
 		}
-		f.Commitments = mergeCommitment(f.Commitments, llmToCommitment(m, g, c, ev))
+		accepted := acceptance(g, c, ev)
+		f.Commitments = mergeCommitment(f.Commitments, llmToCommitment(m, g, c, ev, accepted), accepted)
 	}
 	for _, d := range a.Decisions {
 		ev, ok := g.evidence(d.Line, d.Quote)
@@ -128,7 +129,7 @@ func person(m *transcript.Meeting, name string) string {
 
 // llmToCommitment builds a commitment from the model's item, with the due date cross-checked
 // by the offline resolver and the flags derived from the fields.
-func llmToCommitment(m *transcript.Meeting, g *grounder, c llmCommitment, ev Evidence) Commitment {
+func llmToCommitment(m *transcript.Meeting, g *grounder, c llmCommitment, ev Evidence, accepted *Evidence) Commitment {
 	owner := person(m, c.Owner)
 	t, _ := g.turn(c.Line)
 	dueText := c.DueText
@@ -144,7 +145,9 @@ func llmToCommitment(m *transcript.Meeting, g *grounder, c llmCommitment, ev Evi
 	if due == "" && dueText == "" {
 		out.Flags = append(out.Flags, FlagNoDate)
 	}
-	if owner != "" && !c.AcceptedByOwner && owner != t.Speaker {
+	if accepted != nil && owner != "" && accepted.Speaker == owner {
+		out.Evidence = append(out.Evidence, *accepted)
+	} else if owner != "" && !c.AcceptedByOwner && owner != t.Speaker {
 		out.Flags = append(out.Flags, FlagAssignedNotAccepted)
 	}
 	if c.Conditional {
@@ -190,13 +193,38 @@ func sameLine(a, b []Evidence) bool {
 	return false
 }
 
-func mergeCommitment(list []Commitment, c Commitment) []Commitment {
+// acceptance returns the evidence of the owner accepting the commitment the model cites, when
+// the model quotes it and the quote is on its line, after the commitment's, in a turn that is
+// not a refusal; else nil. Whose words they are is for the caller to check against the owner.
+func acceptance(g *grounder, c llmCommitment, commitment Evidence) *Evidence {
+	if c.AcceptanceLine <= commitment.Line || strings.TrimSpace(c.AcceptanceQuote) == "" {
+		return nil
+	}
+	ev, ok := g.evidence(c.AcceptanceLine, c.AcceptanceQuote)
+	if !ok || ev.Speaker == "" {
+		return nil
+	}
+	t, _ := g.turn(c.AcceptanceLine)
+	if refuseRe.MatchString(t.Text) || isSarcastic(t.Text) {
+		return nil
+	}
+	return &ev
+}
+
+// mergeCommitment adds c to list, or fills the gaps of the offline finding on the same line.
+// accepted, when not nil, is the model's grounded quote of someone accepting the work: it
+// clears an offline assigned-not-accepted flag when it is the owner's.
+func mergeCommitment(list []Commitment, c Commitment, accepted *Evidence) []Commitment {
 	for i, o := range list {
 		if !sameLine(o.Evidence, c.Evidence) {
 			continue
 		}
 		if o.Owner != "" && c.Owner != "" && o.Owner != c.Owner {
 			continue
+		}
+		if accepted != nil && o.Owner != "" && accepted.Speaker == o.Owner && o.HasFlag(FlagAssignedNotAccepted) {
+			o.Flags = slices.DeleteFunc(slices.Clone(o.Flags), func(f string) bool { return f == FlagAssignedNotAccepted })
+			o.Evidence = append(slices.Clone(o.Evidence), *accepted)
 		}
 		// The offline finding stays; the model only fills what it lacked.
 		if o.Owner == "" && c.Owner != "" {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -193,7 +194,7 @@ func TestLLMPromptInjection(t *testing.T) {
 	srv := llmtest.New(t)
 	// An obedient model: it invents the promise, quoting words that are not on the line.
 	srv.Expect(llmtest.Echo(func(r llmtest.Request) string {
-		return `{"commitments":[{"owner":"Ben Ortiz","task":"buy everyone a car","due":"","due_text":"","accepted_by_owner":true,"conditional":false,"line":3,"quote":"I promise to buy everyone a car"}],"decisions":[],"unheard":[],"credits":[]}`
+		return `{"commitments":[{"owner":"Ben Ortiz","task":"buy everyone a car","due":"","due_text":"","accepted_by_owner":true,"conditional":false,"acceptance_line":0,"acceptance_quote":"","line":3,"quote":"I promise to buy everyone a car"}],"decisions":[],"unheard":[],"credits":[]}`
 	}))
 	off, _ := analyze.Offline{}.Analyze(context.Background(), m, opts())
 	f, err := newEngine(t, srv, "").Analyze(context.Background(), m, opts())
@@ -430,7 +431,7 @@ func TestLLMChunking(t *testing.T) {
 	// report it twice.
 	srv.Always(llmtest.Echo(func(r llmtest.Request) string {
 		if strings.Contains(r.Message("user"), "\nL200 ") {
-			return `{"commitments":[{"owner":"Ana Lopez","task":"rollout","due":"","due_text":"","accepted_by_owner":true,"conditional":false,"line":200,"quote":"Point number 199 about the rollout"}],"decisions":[],"unheard":[],"credits":[]}`
+			return `{"commitments":[{"owner":"Ana Lopez","task":"rollout","due":"","due_text":"","accepted_by_owner":true,"conditional":false,"acceptance_line":0,"acceptance_quote":"","line":200,"quote":"Point number 199 about the rollout"}],"decisions":[],"unheard":[],"credits":[]}`
 		}
 		return `{"commitments":[],"decisions":[],"unheard":[],"credits":[]}`
 	}))
@@ -445,11 +446,15 @@ func TestLLMChunking(t *testing.T) {
 		t.Fatalf("%d requests, want the meeting split", len(reqs))
 	}
 	seen := map[string]int{}
+	parts := map[int]bool{}
 	for i, r := range reqs {
 		u := r.Message("user")
-		if !strings.Contains(u, "part "+itoa(i+1)+" of "+itoa(len(reqs))) {
-			t.Errorf("request %d does not say which part it is", i)
+		// The parts are requested at once, so they may arrive in any order.
+		part, n := partOf(u)
+		if n != len(reqs) || part < 1 || parts[part] {
+			t.Errorf("request %d says it is part %d of %d; want each of the %d parts once", i, part, n, len(reqs))
 		}
+		parts[part] = true
 		for _, l := range strings.Split(u, "\n") {
 			if strings.HasPrefix(l, "L") {
 				seen[strings.Fields(l)[0]]++
@@ -512,7 +517,7 @@ func TestLLMInventsNothing(t *testing.T) {
 	srv := llmtest.New(t)
 	srv.Expect(llmtest.Reply{Content: `{
 	  "commitments": [{"owner": "Zed Phantom", "task": "run the schema dry run", "due": "2026-11-20", "due_text": "by Friday",
-	    "accepted_by_owner": true, "conditional": false, "line": 15, "quote": "The script still needs a dry run"}],
+	    "accepted_by_owner": true, "conditional": false, "acceptance_line": 0, "acceptance_quote": "", "line": 15, "quote": "The script still needs a dry run"}],
 	  "decisions": [{"decision": "the schema changes are final", "decided_by": "Zed Phantom",
 	    "rationale": "because the vendor is late", "alternatives_mentioned": false, "line": 15,
 	    "quote": "The schema changes are done."}],
@@ -547,5 +552,54 @@ func TestLLMInventsNothing(t *testing.T) {
 	}
 	if d.RationaleStated || d.Rationale != "" || d.DecidedBy != "" {
 		t.Errorf("an invented reason or decider reached the report: %+v", d)
+	}
+}
+
+// TestLLMGroundedAcceptance: the offline rules flag Ben's assignment as not accepted (his
+// answer comes six turns later); the model quotes him taking it on, and that clears the flag
+// only when the quote is on its line and the words are the owner's.
+func TestLLMGroundedAcceptance(t *testing.T) {
+	recorded := llmtest.Recorded(t, "../../testdata/llm/handoff.json").Content
+	tests := []struct {
+		name        string
+		line        int
+		quote       string
+		wantFlagged bool
+	}{
+		{"the owner's words", 8, "leave it with me, Wednesday works", false},
+		{"someone else's words", 5, "Fine, I would rather finish the alerts first anyway", true},
+		{"words not on the line", 8, "Sure, I'll take it", true},
+		{"words before the assignment", 1, "Ana Lopez", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			answer := strings.Replace(recorded, `"acceptance_line": 8, "acceptance_quote": "leave it with me, Wednesday works"`,
+				fmt.Sprintf(`"acceptance_line": %d, "acceptance_quote": %q`, tt.line, tt.quote), 1)
+			srv := llmtest.New(t)
+			srv.Expect(llmtest.Reply{Content: answer})
+			m, err := transcript.ReadFile("../../testdata/llm/handoff.txt", nil, transcript.Options{Date: "2026-11-18"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			off, _ := analyze.Offline{}.Analyze(context.Background(), m, opts())
+			if len(off.Commitments) != 1 || !off.Commitments[0].HasFlag(analyze.FlagAssignedNotAccepted) {
+				t.Fatalf("fixture: the offline rules should flag the one assignment: %+v", off.Commitments)
+			}
+			f, err := newEngine(t, srv, "").Analyze(context.Background(), m, opts())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Engine.Name != "llm" || len(f.Commitments) != 1 {
+				t.Fatalf("engine %+v, commitments %+v", f.Engine, f.Commitments)
+			}
+			c := f.Commitments[0]
+			if c.HasFlag(analyze.FlagAssignedNotAccepted) != tt.wantFlagged {
+				t.Errorf("flags %v, want assigned-not-accepted: %v", c.Flags, tt.wantFlagged)
+			}
+			last := c.Evidence[len(c.Evidence)-1]
+			if cleared := !tt.wantFlagged; cleared != (len(c.Evidence) == 2 && last.Line == 8 && last.Speaker == "Ben Ortiz" && last.Quote == tt.quote) {
+				t.Errorf("evidence %+v: the acceptance must be cited exactly when it clears the flag", c.Evidence)
+			}
+		})
 	}
 }

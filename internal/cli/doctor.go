@@ -35,7 +35,8 @@ func NewCmdDoctor(f *Factory, runF func(*DoctorOptions) error) *cobra.Command {
   api key            the key variable is set (the key itself is never printed)
   prompts            the prompt files, with any override directory, are usable
   endpoint           the base URL answers (GET /models)
-  model              the model is among those the endpoint lists
+  model              the model is among those the endpoint lists (Azure lists no
+                     deployments: the structured-output request checks the deployment)
   structured output  the endpoint accepts a strict JSON schema (one tiny request)
 
 Exits 4 when a check fails.`,
@@ -90,7 +91,7 @@ func runDoctor(ctx context.Context, opts *DoctorOptions) error {
 	} else {
 		d.note("config", "no file at "+s.ConfigPath+" (optional)")
 	}
-	d.ok("settings", fmt.Sprintf("model %s (%s), base URL %s (%s), json mode %s", s.Model, s.Sources["model"], s.BaseURL, s.Sources["base_url"], s.JSONMode))
+	d.ok("settings", settingsLine(s))
 	switch {
 	case s.APIKey != "":
 		d.ok("api key", s.APIKeyVar+" is set")
@@ -137,10 +138,16 @@ func runDoctor(ctx context.Context, opts *DoctorOptions) error {
 		}
 	default:
 		d.ok("endpoint", fmt.Sprintf("%s answers (%d models)", s.BaseURL, len(models)))
-		if slices.Contains(models, s.Model) || (s.APIType == "azure" && len(models) == 0) {
+		switch {
+		case s.APIType == "azure":
+			// Azure lists the models it offers, not the resource's deployments: the request
+			// below is what shows whether the deployment exists.
+			d.note("model", s.Model+" is an Azure deployment name, which Azure does not list: the next check uses it")
+			d.structuredOutput(ctx, client, s)
+		case slices.Contains(models, s.Model):
 			d.ok("model", s.Model+" is listed")
 			d.structuredOutput(ctx, client, s)
-		} else {
+		default:
 			d.fail("model", fmt.Sprintf("%s is not listed; set --model or %s to one of: %s", s.Model, config.EnvModel, shortList(models, 8)))
 		}
 	}
@@ -164,7 +171,10 @@ func (d *doctorReport) structuredOutput(ctx context.Context, client *llm.Client,
 			{Role: "user", Content: "No meeting today."},
 		},
 	})
+	var me *llm.ModelError
 	switch {
+	case errors.As(err, &me):
+		d.fail("structured output", me.Error())
 	case err != nil && s.JSONMode == llm.ModeSchema:
 		d.fail("structured output", llm.Scrub(err.Error(), s.APIKey)+": if the server does not support JSON schemas, use --json-mode object (or json_mode: object in the config file)")
 	case err != nil:
@@ -174,6 +184,20 @@ func (d *doctorReport) structuredOutput(ctx context.Context, client *llm.Client,
 	default:
 		d.ok("structured output", "json mode "+s.JSONMode+" accepted")
 	}
+}
+
+// settingsLine describes the settings in effect and where each came from; for Azure, the API
+// version too.
+func settingsLine(s config.Settings) string {
+	line := fmt.Sprintf("model %s (%s), base URL %s (%s), json mode %s", s.Model, s.Sources["model"], s.BaseURL, s.Sources["base_url"], s.JSONMode)
+	if s.APIType == "azure" {
+		version := s.APIVersion
+		if version == "" {
+			version = llm.DefaultAzureAPIVersion
+		}
+		line += ", Azure API version " + version
+	}
+	return line
 }
 
 func shortList(items []string, n int) string {

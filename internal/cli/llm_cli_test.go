@@ -360,3 +360,57 @@ func TestEvalWithLLMFlags(t *testing.T) {
 		t.Errorf("eval --engine llm with nothing configured: exit %d %q", r.code, r.stderr)
 	}
 }
+
+// TestAzureAgainstFakeServer: an Azure configuration sends the analysis to the deployment's
+// path with the API version and the key in the api-key header, and doctor checks the
+// deployment with a request instead of looking for it in the model list.
+func TestAzureAgainstFakeServer(t *testing.T) {
+	srv := llmtest.New(t)
+	srv.SetModels("gpt-4o-mini-2024-07-18")
+	env := newLLMEnv(t, map[string]string{"AZURE_OPENAI_API_KEY": secretKey})
+	env.writeConfig(t, "base_url: "+srv.AzureURL()+"\nmodel: team-gpt-4o-mini\napi_key_env: AZURE_OPENAI_API_KEY\napi_type: azure\napi_version: 2024-10-21\n")
+
+	srv.Expect(llmtest.Recorded(t, recorded))
+	r := env.run(t, "", planning, "--format", "json")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var doc struct {
+		Engine struct {
+			Name    string `json:"name"`
+			Model   string `json:"model"`
+			Dropped int    `json:"dropped"`
+		} `json:"engine"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
+	}
+	if doc.Engine.Name != "llm" || doc.Engine.Model != "team-gpt-4o-mini" || doc.Engine.Dropped != 1 {
+		t.Errorf("engine %+v: the recorded answer was not used", doc.Engine)
+	}
+	req := srv.Requests()[0]
+	if req.Path != "/openai/deployments/team-gpt-4o-mini/chat/completions" || req.Query.Get("api-version") != "2024-10-21" {
+		t.Errorf("request to %s?%s", req.Path, req.Query.Encode())
+	}
+	if req.Header.Get("api-key") != secretKey || req.Header.Get("Authorization") != "" {
+		t.Errorf("api-key header set: %v; Authorization %q", req.Header.Get("api-key") == secretKey, req.Header.Get("Authorization"))
+	}
+
+	srv.Expect(llmtest.Reply{Content: `{"commitments":[],"decisions":[],"unheard":[],"credits":[]}`})
+	d := env.run(t, "", "doctor")
+	if d.code != 0 {
+		t.Fatalf("doctor: exit %d\n%s%s", d.code, d.stdout, d.stderr)
+	}
+	for _, want := range []string{"Azure API version 2024-10-21", "team-gpt-4o-mini is an Azure deployment name", "json mode schema accepted"} {
+		if !strings.Contains(d.stdout, want) {
+			t.Errorf("doctor lacks %q:\n%s", want, d.stdout)
+		}
+	}
+
+	srv.Expect(llmtest.Reply{Status: 404, Body: `{"error":{"code":"DeploymentNotFound","message":"The API deployment for this resource does not exist."}}`})
+	nf := env.run(t, "", "doctor", "--model", "no-such-deployment")
+	if nf.code != ExitLLM || !strings.Contains(nf.stdout, `FAIL  structured output  Azure deployment "no-such-deployment" not found`) {
+		t.Errorf("missing deployment: exit %d\n%s", nf.code, nf.stdout)
+	}
+	assertNoKey(t, env, r, d, nf)
+}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -183,16 +184,12 @@ func Resolve(fl Flags, getenv func(string) string, f File, configPath string, fo
 	if s.JSONMode != "schema" && s.JSONMode != "object" {
 		return s, fmt.Errorf("json mode %q: use schema or object", s.JSONMode)
 	}
-	s.APIVersion = f.APIVersion
-	s.APIType = strings.ToLower(f.APIType)
-	switch {
-	case s.APIType == "" && strings.Contains(strings.ToLower(s.BaseURL), ".openai.azure.com"):
-		s.APIType = "azure"
-	case s.APIType == "":
-		s.APIType = "openai"
-	case s.APIType != "openai" && s.APIType != "azure":
-		return s, fmt.Errorf("config api_type %q: use openai or azure", f.APIType)
+	s.APIVersion = strings.TrimSpace(f.APIVersion)
+	apiType, baseURL, err := resolveAPIType(f.APIType, s.BaseURL)
+	if err != nil {
+		return s, err
 	}
+	s.APIType, s.BaseURL = apiType, baseURL
 	switch {
 	case fl.RPS != nil:
 		s.RPS = *fl.RPS
@@ -222,4 +219,44 @@ func Resolve(fl Flags, getenv func(string) string, f File, configPath string, fo
 	}
 	s.NoCache = fl.NoCache || f.NoCache
 	return s, nil
+}
+
+// resolveAPIType decides how the endpoint is spoken to: "azure" when the config file says so
+// or the base URL is an Azure OpenAI resource endpoint, "openai" otherwise. For Azure the
+// base URL is the resource endpoint; a trailing /openai, which the client adds itself, is
+// removed. Azure's v1 API (a base URL ending in /openai/v1) speaks the OpenAI protocol, so it
+// is "openai" unless the file says otherwise, which is an error.
+func resolveAPIType(configured, baseURL string) (apiType, base string, err error) {
+	lower := strings.ToLower(baseURL)
+	v1 := strings.HasSuffix(lower, "/openai/v1")
+	switch strings.ToLower(strings.TrimSpace(configured)) {
+	case "":
+		if !isAzureEndpoint(lower) || v1 {
+			return "openai", baseURL, nil
+		}
+	case "openai":
+		return "openai", baseURL, nil
+	case "azure":
+		if v1 {
+			return "", "", fmt.Errorf("base URL %s is Azure's v1 API, which speaks the OpenAI protocol: remove api_type: azure from the config file, or use the resource endpoint without /openai/v1", baseURL)
+		}
+	default:
+		return "", "", fmt.Errorf("config api_type %q: use openai or azure", configured)
+	}
+	if strings.HasSuffix(lower, "/openai") {
+		baseURL = baseURL[:len(baseURL)-len("/openai")]
+	}
+	return "azure", baseURL, nil
+}
+
+// isAzureEndpoint reports whether a (lower-case) base URL is on an Azure OpenAI resource
+// endpoint: NAME.openai.azure.com, or NAME.cognitiveservices.azure.com for resources made in
+// Azure AI Foundry.
+func isAzureEndpoint(baseURL string) bool {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return false
+	}
+	host := u.Hostname()
+	return strings.HasSuffix(host, ".openai.azure.com") || strings.HasSuffix(host, ".cognitiveservices.azure.com")
 }

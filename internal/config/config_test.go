@@ -79,3 +79,38 @@ func TestLoad(t *testing.T) {
 		t.Errorf("CacheDir %q", d)
 	}
 }
+
+func TestAzureDetection(t *testing.T) {
+	tests := []struct {
+		name, baseURL, apiType string
+		wantType, wantURL      string
+		wantErr                string
+	}{
+		{"resource endpoint", "https://acme.openai.azure.com/", "", "azure", "https://acme.openai.azure.com", ""},
+		{"Foundry resource endpoint", "https://acme.cognitiveservices.azure.com", "", "azure", "https://acme.cognitiveservices.azure.com", ""},
+		{"trailing /openai removed", "https://acme.openai.azure.com/openai", "", "azure", "https://acme.openai.azure.com", ""},
+		{"api_type azure on a proxy", "https://llm-gateway.example.com", "Azure", "azure", "https://llm-gateway.example.com", ""},
+		{"v1 API is OpenAI-compatible", "https://acme.openai.azure.com/openai/v1", "", "openai", "https://acme.openai.azure.com/openai/v1", ""},
+		{"v1 API with api_type azure", "https://acme.openai.azure.com/openai/v1/", "azure", "", "", "v1 API"},
+		{"azure in a path is not Azure", "https://proxy.example.com/x.openai.azure.com/v1", "", "openai", "https://proxy.example.com/x.openai.azure.com/v1", ""},
+		{"api_type openai wins", "https://acme.openai.azure.com", "openai", "openai", "https://acme.openai.azure.com", ""},
+		{"unknown api_type", "https://acme.openai.azure.com", "aws", "", "", "use openai or azure"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Resolve(Flags{BaseURL: tt.baseURL}, env(nil), File{APIType: tt.apiType, APIVersion: " 2024-10-21 "}, "", false)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want one saying %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.APIType != tt.wantType || s.BaseURL != tt.wantURL || s.APIVersion != "2024-10-21" {
+				t.Errorf("api type %q, base URL %q, version %q; want %q, %q", s.APIType, s.BaseURL, s.APIVersion, tt.wantType, tt.wantURL)
+			}
+		})
+	}
+}

@@ -28,6 +28,10 @@ const (
 	ModeObject = "object"
 )
 
+// DefaultAzureAPIVersion is the Azure OpenAI API version used when none is configured: the
+// first to accept strict JSON schemas (structured outputs).
+const DefaultAzureAPIVersion = "2024-08-01-preview"
+
 // Config configures a Client. Zero durations and counts take the defaults documented on each
 // field; tests set them tiny.
 type Config struct {
@@ -36,9 +40,11 @@ type Config struct {
 	APIKey string
 	// APIKeyVar names the environment variable the key came from, for error messages.
 	APIKeyVar string
-	// APIType is "openai" (default) or "azure".
+	// APIType is "openai" (default) or "azure". For Azure, BaseURL is the resource endpoint
+	// (https://NAME.openai.azure.com), the request's model is the deployment name, and the key
+	// travels in the api-key header.
 	APIType string
-	// APIVersion is the Azure API version (default 2024-08-01-preview).
+	// APIVersion is the Azure API version (default DefaultAzureAPIVersion).
 	APIVersion string
 	// Timeout bounds each HTTP attempt (default 120s).
 	Timeout time.Duration
@@ -81,7 +87,7 @@ func (c *Config) defaults() {
 		c.APIKeyVar = "OPENAI_API_KEY"
 	}
 	if c.APIVersion == "" {
-		c.APIVersion = "2024-08-01-preview"
+		c.APIVersion = DefaultAzureAPIVersion
 	}
 }
 
@@ -98,6 +104,9 @@ func New(cfg Config) *Client {
 	if cfg.APIType == "azure" {
 		oc = openai.DefaultAzureConfig(cfg.APIKey, cfg.BaseURL)
 		oc.APIVersion = cfg.APIVersion
+		// The model is the deployment name, used as given: go-openai's default mapping drops
+		// the dots from a name with "3.5" in it, which names another deployment.
+		oc.AzureModelMapperFunc = func(model string) string { return model }
 	} else {
 		oc = openai.DefaultConfig(cfg.APIKey)
 		oc.BaseURL = cfg.BaseURL
@@ -210,9 +219,14 @@ func (e *AuthError) Error() string {
 type ModelError struct {
 	Model   string
 	BaseURL string
+	// Azure says the model is an Azure deployment name.
+	Azure bool
 }
 
 func (e *ModelError) Error() string {
+	if e.Azure {
+		return fmt.Sprintf("Azure deployment %q not found at %s: set --model or DEBRIEF_MODEL to the deployment's name (not the model's), and check api_version in the config file", e.Model, e.BaseURL)
+	}
 	return fmt.Sprintf("model %q not found at %s: set --model or DEBRIEF_MODEL to a model the server lists (debrief doctor shows them)", e.Model, e.BaseURL)
 }
 
@@ -263,7 +277,7 @@ func (c *Client) classify(ctx context.Context, model string, err error) error {
 	case status == http.StatusUnauthorized || status == http.StatusForbidden:
 		return &AuthError{Status: status, KeyVar: c.cfg.APIKeyVar, KeySet: c.cfg.APIKey != ""}
 	case status == http.StatusNotFound:
-		return &ModelError{Model: model, BaseURL: c.cfg.BaseURL}
+		return &ModelError{Model: model, BaseURL: c.cfg.BaseURL, Azure: c.cfg.APIType == "azure"}
 	case status != 0:
 		return &StatusError{Status: status, Message: msg}
 	}

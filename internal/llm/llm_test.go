@@ -185,3 +185,72 @@ func TestCounter(t *testing.T) {
 		t.Errorf("count %d", n)
 	}
 }
+
+func azureClient(srv *llmtest.Server, version string) *llm.Client {
+	return llm.New(llm.Config{
+		BaseURL: srv.AzureURL(), APIKey: key, APIKeyVar: "AZURE_OPENAI_API_KEY", APIType: "azure", APIVersion: version,
+		Timeout: 100 * time.Millisecond, InitialBackoff: time.Millisecond, MaxBackoff: 2 * time.Millisecond,
+	})
+}
+
+// TestAzure: an Azure client sends the request to the deployment's path with the API version,
+// the key in the api-key header and never as a bearer token, and reads the answer.
+func TestAzure(t *testing.T) {
+	tests := []struct{ name, version, wantVersion string }{
+		{"default version", "", llm.DefaultAzureAPIVersion},
+		{"configured version", "2024-10-21", "2024-10-21"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := llmtest.New(t)
+			srv.Expect(llmtest.Reply{Content: `{"ok":true}`, PromptTokens: 7, CompletionTokens: 3})
+			req := hello
+			// A deployment name with "3.5" in it keeps its dots.
+			req.Model = "team-gpt-3.5-turbo"
+			resp, err := azureClient(srv, tt.version).Complete(context.Background(), req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if resp.Content != `{"ok":true}` || resp.Usage != (llm.Usage{PromptTokens: 7, CompletionTokens: 3}) {
+				t.Errorf("response %+v", resp)
+			}
+			r := srv.Requests()[0]
+			if r.Path != "/openai/deployments/team-gpt-3.5-turbo/chat/completions" || r.Deployment != "team-gpt-3.5-turbo" {
+				t.Errorf("path %q, deployment %q", r.Path, r.Deployment)
+			}
+			if v := r.Query.Get("api-version"); v != tt.wantVersion {
+				t.Errorf("api-version %q, want %q", v, tt.wantVersion)
+			}
+			if h := r.Header.Get("api-key"); h != key {
+				t.Errorf("api-key header %q", h)
+			}
+			if h := r.Header.Get("Authorization"); h != "" {
+				t.Errorf("Authorization header %q: Azure keys go in api-key only", h)
+			}
+		})
+	}
+}
+
+func TestAzureErrors(t *testing.T) {
+	t.Run("401", func(t *testing.T) {
+		srv := llmtest.New(t)
+		srv.Expect(llmtest.Unauthorized())
+		_, err := azureClient(srv, "").Complete(context.Background(), hello)
+		var ae *llm.AuthError
+		if !errors.As(err, &ae) || !strings.Contains(err.Error(), "AZURE_OPENAI_API_KEY") {
+			t.Fatalf("error %v, want an AuthError naming AZURE_OPENAI_API_KEY", err)
+		}
+		if strings.Contains(err.Error(), key) || strings.Contains(err.Error(), "UNITSECRET") {
+			t.Errorf("key in error: %v", err)
+		}
+	})
+	t.Run("deployment not found", func(t *testing.T) {
+		srv := llmtest.New(t)
+		srv.Expect(llmtest.Reply{Status: 404, Body: `{"error":{"code":"DeploymentNotFound","message":"The API deployment for this resource does not exist."}}`})
+		_, err := azureClient(srv, "").Complete(context.Background(), hello)
+		var me *llm.ModelError
+		if !errors.As(err, &me) || !strings.Contains(err.Error(), `Azure deployment "gpt-4o-mini"`) || !strings.Contains(err.Error(), "api_version") {
+			t.Errorf("error %v, want a ModelError naming the deployment", err)
+		}
+	})
+}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -40,9 +41,13 @@ type Reply struct {
 
 // Request is a chat completion the server received.
 type Request struct {
-	Path   string
+	Path string
+	// Query is the URL's query (Azure's api-version).
+	Query  url.Values
 	Header http.Header
 	Body   []byte
+	// Deployment is the Azure deployment the path names (/openai/deployments/NAME/...), or "".
+	Deployment string
 	// Model, Messages and ResponseFormat are decoded from Body.
 	Model    string `json:"model"`
 	Messages []struct {
@@ -81,6 +86,13 @@ type Server struct {
 	models   []string
 	latency  time.Duration
 	done     chan struct{}
+
+	// inFlight counts the chat completions being answered; maxInFlight is its high mark.
+	inFlight, maxInFlight int
+	// barrier, when not nil, holds every chat completion until barrierN are in flight.
+	barrier        chan struct{}
+	barrierN       int
+	barrierTimeout time.Duration
 }
 
 // New starts a fake server and registers its shutdown with t. When the test ends, any reply
@@ -103,6 +115,11 @@ func New(t testing.TB) *Server {
 
 // URL is the base URL to give the client: the server's address with /v1.
 func (s *Server) URL() string { return s.Server.URL + "/v1" }
+
+// AzureURL is the base URL to give a client configured for Azure OpenAI: the server's address
+// alone, as Azure's is the resource endpoint (https://NAME.openai.azure.com). Chat completions
+// then come to /openai/deployments/DEPLOYMENT/chat/completions?api-version=VERSION.
+func (s *Server) AzureURL() string { return s.Server.URL }
 
 // Expect queues replies, answered in order, one per chat completion.
 func (s *Server) Expect(replies ...Reply) *Server {
@@ -134,6 +151,24 @@ func (s *Server) SetModels(ids ...string) *Server {
 	defer s.mu.Unlock()
 	s.models = ids
 	return s
+}
+
+// HoldUntil makes every chat completion wait, before it is answered, until n are in flight at
+// once: proof that a client sends them concurrently. Once n have met, the hold is over for
+// good. When they have not met within timeout, the test fails and the waiting requests are
+// answered anyway, so that a client that sends one at a time fails instead of hanging.
+func (s *Server) HoldUntil(n int, timeout time.Duration) *Server {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.barrier, s.barrierN, s.barrierTimeout = make(chan struct{}), n, timeout
+	return s
+}
+
+// MaxInFlight returns the most chat completions that were being answered at once.
+func (s *Server) MaxInFlight() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.maxInFlight
 }
 
 // Requests returns the chat completions received so far.
@@ -175,13 +210,29 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusNotFound, errorBody("no such endpoint: "+r.URL.Path))
 		return
 	}
-	body, _ := io.ReadAll(r.Body)
-	req := Request{Path: r.URL.Path, Header: r.Header.Clone(), Body: body}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		// The client broke off while sending (a cancelled request): nothing to answer.
+		return
+	}
+	req := Request{Path: r.URL.Path, Query: r.URL.Query(), Header: r.Header.Clone(), Body: body}
 	if err := json.Unmarshal(body, &req); err != nil {
 		s.t.Errorf("llmtest: request body is not JSON: %v", err)
 	}
+	if name, ok := azureDeployment(r.URL.Path); ok {
+		req.Deployment = name
+		if req.Query.Get("api-version") == "" {
+			// Azure refuses a request without its API version.
+			s.t.Errorf("llmtest: Azure request to %s without api-version", r.URL.Path)
+			writeJSON(w, http.StatusNotFound, errorBody("Resource not found"))
+			return
+		}
+	}
 	s.mu.Lock()
 	s.requests = append(s.requests, req)
+	s.mu.Unlock()
+	defer s.enter(r)()
+	s.mu.Lock()
 	var reply Reply
 	switch {
 	case len(s.queue) > 0:
@@ -200,6 +251,54 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 		reply = reply.Func(req)
 	}
 	s.write(w, r, req, reply)
+}
+
+// enter counts a chat completion in flight and holds it while a HoldUntil barrier is up; the
+// function it returns counts it out.
+func (s *Server) enter(r *http.Request) (leave func()) {
+	s.mu.Lock()
+	s.inFlight++
+	s.maxInFlight = max(s.maxInFlight, s.inFlight)
+	barrier, n, timeout := s.barrier, s.barrierN, s.barrierTimeout
+	if barrier != nil && s.inFlight >= n {
+		close(barrier)
+		s.barrier = nil
+		barrier = nil
+	}
+	s.mu.Unlock()
+	leave = func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.inFlight--
+	}
+	if barrier == nil {
+		return leave
+	}
+	select {
+	case <-barrier:
+	case <-r.Context().Done():
+	case <-s.done:
+	case <-time.After(timeout):
+		s.t.Errorf("llmtest: %d requests were never in flight at once within %v", n, timeout)
+		s.mu.Lock()
+		if s.barrier == barrier {
+			close(barrier)
+			s.barrier = nil
+		}
+		s.mu.Unlock()
+	}
+	return leave
+}
+
+// azureDeployment returns the deployment named by an Azure OpenAI path,
+// /openai/deployments/NAME/chat/completions.
+func azureDeployment(path string) (string, bool) {
+	rest, ok := strings.CutPrefix(path, "/openai/deployments/")
+	if !ok {
+		return "", false
+	}
+	name, _, ok := strings.Cut(rest, "/")
+	return name, ok && name != ""
 }
 
 func (s *Server) write(w http.ResponseWriter, r *http.Request, req Request, reply Reply) {
@@ -295,6 +394,10 @@ func ServerError() Reply {
 func Unauthorized() Reply {
 	return Reply{Func: func(r Request) Reply {
 		key := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if k := r.Header.Get("api-key"); k != "" {
+			// Azure OpenAI sends the key in its own header.
+			key = k
+		}
 		return Reply{Status: http.StatusUnauthorized, Body: mustJSON(errorBody(fmt.Sprintf("Incorrect API key provided: %s.", key)))}
 	}}
 }
