@@ -130,6 +130,24 @@ var (
 	markerHintBytes = "AaTtNnFf[☐"
 )
 
+// The hint lists speech looks for in each sentence, as the bits that sentenceHints.find sets.
+const (
+	hintRequest = 1 << iota
+	hintPromise
+	hintAssign
+	hintNeed
+	hintTo
+	hintSarcasm
+	hintSarcasmNeed
+	hintSarcasmAdverb
+	hintSarcasmScope
+)
+
+// sentenceHints indexes the hint lists of a sentence in the order of the hint bits above, so
+// that one pass over the sentence tells every cheap test speech makes.
+var sentenceHints = newHintIndex(requestHints, promiseHints, assignHints, needHints, []string{" to "},
+	sarcasmHints, sarcasmNeeds, sarcasmAdverbs, sarcasmScopes)
+
 // sarcasmHints are lower-case parts of every match of sarcasmRe.
 var sarcasmHints = []string{"right", "as if", "lol", "lmao", "/s", "spare time", "sure", "oh", "why not", "no problem", "go wrong", "entire", "whole", "every", "all of"}
 
@@ -140,18 +158,25 @@ func isSarcastic(s string) bool {
 
 // isSarcasticLower is isSarcastic for s with its lower case already made.
 func isSarcasticLower(s, lower string) bool {
-	return hasAny(lower, sarcasmHints) && maySarcasm(s, lower) && sarcasmRe.MatchString(s)
+	return isSarcasticHinted(s, lower, sentenceHints.find(lower))
 }
 
-// maySarcasm is a cheap test that sarcasmRe could match s (lower is s in lower case): each of
-// its branches needs one of these words. Case folding in the pattern also matches the Kelvin
-// sign and the long s, so a sentence holding one of them always goes to the pattern.
-func maySarcasm(s, lower string) bool {
+// isSarcasticHinted is isSarcastic for s with its lower case and its sentenceHints already
+// found.
+func isSarcasticHinted(s, lower string, hints uint32) bool {
+	return hints&hintSarcasm != 0 && maySarcasm(s, lower, hints) && sarcasmRe.MatchString(s)
+}
+
+// maySarcasm is a cheap test that sarcasmRe could match s (lower is s in lower case, hints its
+// sentenceHints): each of its branches needs one of these words. Case folding in the pattern
+// also matches the Kelvin sign and the long s, so a sentence holding one of them always goes
+// to the pattern.
+func maySarcasm(s, lower string, hints uint32) bool {
 	if foldsToASCII(s) {
 		return true
 	}
-	return strings.HasPrefix(lower, "oh") || strings.HasPrefix(lower, "sure") || hasAny(lower, sarcasmNeeds) ||
-		hasAny(lower, sarcasmAdverbs) && hasAny(lower, sarcasmScopes)
+	return strings.HasPrefix(lower, "oh") || strings.HasPrefix(lower, "sure") || hints&hintSarcasmNeed != 0 ||
+		hints&hintSarcasmAdverb != 0 && hints&hintSarcasmScope != 0
 }
 
 // The words maySarcasm looks for: one of sarcasmNeeds, or an adverb with a scope ("I'll just
@@ -732,23 +757,23 @@ func (f *finder) speech(i int) {
 	sentences := f.x.sentences(i)
 	took := false
 	sarcastic := make([]bool, len(sentences))
-	lowers := make([]string, len(sentences))
+	hints := make([]uint32, len(sentences))
 	for k, s := range sentences {
-		lowers[k] = strings.ToLower(s)
-		sarcastic[k] = isSarcasticLower(s, lowers[k])
+		lower := f.x.lower(i, k)
+		hints[k] = sentenceHints.find(lower)
+		sarcastic[k] = isSarcasticHinted(s, lower, hints[k])
 	}
 	for k, s := range sentences {
-		lower := lowers[k]
 		if sarcastic[k] || k+1 < len(sentences) && sarcastic[k+1] && countWords(sentences[k+1]) <= 2 {
 			continue
 		}
 		if f.x.isQuestion(i, k) {
-			if hasAny(lower, requestHints) {
+			if hints[k]&hintRequest != 0 {
 				f.request(i, s)
 			}
 			continue
 		}
-		if hasAny(lower, promiseHints) {
+		if hints[k]&hintPromise != 0 {
 			found := false
 			for _, clause := range promiseClauses(s) {
 				if f.promise(i, clause) {
@@ -760,10 +785,10 @@ func (f *finder) speech(i int) {
 				continue
 			}
 		}
-		if (hasAny(lower, assignHints) || strings.Contains(lower, " to ")) && f.assignment(i, s, lower) {
+		if hints[k]&(hintAssign|hintTo) != 0 && f.assignment(i, s, hints[k]&hintAssign != 0) {
 			continue
 		}
-		if hasAny(lower, needHints) {
+		if hints[k]&hintNeed != 0 {
 			f.need(i, s)
 		}
 	}
@@ -806,18 +831,23 @@ var promiseAnchored = regexp.MustCompile(`^(?:` + promiseRe.String() + `)`)
 // findPromise returns the first match of promiseRe in s, as promiseRe.FindStringIndex does.
 // A match starts at the start of s or at one of the marks before its subject ("I", "we",
 // "let", "leave", "on"), so the anchored pattern is tried only there, and only when such a
-// subject follows.
+// subject follows with the mark it needs after it.
 func findPromise(s string) []int {
+	// Case folding also matches the long s and the Kelvin sign to "s" and "k", so in a
+	// string holding one of them only the first letter of the subject is looked at.
+	subject := promiseSubject
+	if foldsToASCII(s) {
+		subject = promiseInitial
+	}
 	for q := 0; q < len(s); q++ {
 		n := promiseSepLen(s[q:])
 		if q > 0 && n == 0 {
 			continue
 		}
-		if !(q == 0 && promiseSubject(s, 0)) && !(n > 0 && promiseSubject(s, q+n)) {
+		if !(q == 0 && subject(s[q:])) && !(n > 0 && subject(s[q+n:])) {
 			continue
 		}
-		if promiseAnchored.MatchString(s[q:]) {
-			loc := promiseAnchored.FindStringIndex(s[q:])
+		if loc := promiseAnchored.FindStringIndex(s[q:]); loc != nil {
 			return []int{q + loc[0], q + loc[1]}
 		}
 	}
@@ -840,10 +870,13 @@ func findNeed(s string) []int {
 		if q > 0 && !sep {
 			continue
 		}
-		if !(q == 0 && needSubject(s, 0)) && !(sep && needSubject(s, q+1)) || !needAnchored.MatchString(s[q:]) {
+		if !(q == 0 && needSubject(s[q:])) && !(sep && needSubject(s[q+1:])) {
 			continue
 		}
 		loc := needAnchored.FindStringSubmatchIndex(s[q:])
+		if loc == nil {
+			continue
+		}
 		for k := range loc {
 			if loc[k] >= 0 {
 				loc[k] += q
@@ -854,10 +887,39 @@ func findNeed(s string) []int {
 	return nil
 }
 
-// needSubject reports whether the subject of a need ("we", "someone", "one of us") can start
-// at s[k].
-func needSubject(s string, k int) bool {
-	return k < len(s) && strings.IndexByte("wWsSoO", s[k]) >= 0
+// needSubject reports whether s starts with the subject of a need and the word after it, in
+// any case: "we", "someone" or "somebody" and one of needModals, "someone else", or "one of".
+// The long s in s would need needRe, which findNeed runs instead.
+func needSubject(s string) bool {
+	switch {
+	case hasPrefixFold(s, "we"):
+		return wordFollows(s[2:], needModals)
+	case hasPrefixFold(s, "someone"):
+		return wordFollows(s[7:], needModals) || wordFollows(s[7:], []string{"else"})
+	case hasPrefixFold(s, "somebody"):
+		return wordFollows(s[8:], needModals)
+	case hasPrefixFold(s, "one"):
+		return wordFollows(s[3:], []string{"of"})
+	}
+	return false
+}
+
+// needModals are the starts of the words after the subject of every match of needRe.
+var needModals = []string{"should", "need", "must", "have", "has", "ought", "will"}
+
+// wordFollows reports whether s starts with one or more spaces (as \s matches them) and then
+// one of words (lower-case ASCII), in any ASCII case.
+func wordFollows(s string, words []string) bool {
+	rest := strings.TrimLeft(s, " \t\n\f\r")
+	if len(rest) == len(s) {
+		return false
+	}
+	for _, w := range words {
+		if hasPrefixFold(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // discourseStarts are the first words of every match of discourseRe, lower case.
@@ -885,10 +947,53 @@ func isDiscourse(after string) bool {
 	return discourseRe.MatchString(after)
 }
 
-// promiseSubject reports whether a promise's subject can start at s[k]: its first letter is
-// that of "I", "we", "let", "leave" or "on".
-func promiseSubject(s string, k int) bool {
-	return k < len(s) && strings.IndexByte("iIwWlLoO", s[k]) >= 0
+// promiseInitial reports whether a promise's subject can start s: its first letter is that
+// of "I", "we", "let", "leave" or "on".
+func promiseInitial(s string) bool {
+	return s != "" && strings.IndexByte("iIwWlLoO", s[0]) >= 0
+}
+
+// promiseSubject reports whether s starts with the subject of a promise and the word after
+// it, in any ASCII case: "I" or "we" and a verb of promiseVerbs or an apostrophe and one of
+// promiseContractions ("I'll", "we will"), "let me", "leave it", "leave that", "leave this"
+// or "on it". Only a string without the long s and the Kelvin sign can be told this way.
+func promiseSubject(s string) bool {
+	switch {
+	case hasPrefixFold(s, "i"):
+		return promiseVerbFollows(s[1:])
+	case hasPrefixFold(s, "we"):
+		return promiseVerbFollows(s[2:])
+	case hasPrefixFold(s, "let"):
+		return wordFollows(s[3:], []string{"me"})
+	case hasPrefixFold(s, "leave"):
+		return wordFollows(s[5:], []string{"it", "that", "this"})
+	case hasPrefixFold(s, "on"):
+		return wordFollows(s[2:], []string{"it"})
+	}
+	return false
+}
+
+// The words after "I" or "we" in every match of promiseRe: after spaces, one of
+// promiseVerbs; after an apostrophe, one of promiseContractions.
+var (
+	promiseVerbs        = []string{"will", "shall", "am", "are", "would", "volunteer", "promise", "commit", "can", "take", "have"}
+	promiseContractions = []string{"ll", "m", "re", "d"}
+)
+
+// promiseVerbFollows reports whether s, after "I" or "we", goes on as a promise can: an
+// apostrophe and one of promiseContractions, or spaces and one of promiseVerbs.
+func promiseVerbFollows(s string) bool {
+	for _, apostrophe := range [...]string{"'", "’"} {
+		if rest, ok := strings.CutPrefix(s, apostrophe); ok {
+			for _, w := range promiseContractions {
+				if hasPrefixFold(rest, w) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return wordFollows(s, promiseVerbs)
 }
 
 // promiseSepLen returns the length of the mark that can come before a promise's subject at
@@ -1054,15 +1159,16 @@ func (f *finder) promise(i int, s string) bool {
 
 // assignment finds work given to named attendees ("Ben will send it", the scribe's "Ben to
 // update the doc"); said by someone else in a transcript, it is flagged when the owner does not
-// accept it in the next turns. It reports whether it found one.
-func (f *finder) assignment(i int, s, lower string) bool {
+// accept it in the next turns. assignHinted tells whether s holds one of assignHints. It
+// reports whether it found one.
+func (f *finder) assignment(i int, s string, assignHinted bool) bool {
 	t := f.m.Turns[i]
 	body := strings.TrimSpace(s)
 	var names, rest string
 	conf := confAssigned
 	if m := notesAssignRe.FindStringSubmatch(body); m != nil && (f.notes || t.Speaker == "") {
 		names, rest, conf = m[1], m[2], confNotesAssign
-	} else if !hasAny(lower, assignHints) {
+	} else if !assignHinted {
 		return false
 	} else if loc := thirdPersonRe.FindStringSubmatchIndex(body); loc != nil {
 		names, rest = body[loc[2]:loc[3]], body[loc[4]:loc[5]]

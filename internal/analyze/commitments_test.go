@@ -396,7 +396,7 @@ func TestMaySarcasm(t *testing.T) {
 		"why", "not", "what could", "possibly", "go", "wrong", "great", "let me", "\u212a", "\u017f", "x", "!", ".", "?"}, 30000)...)
 	for _, s := range corpus {
 		lower := strings.ToLower(s)
-		if sarcasmRe.MatchString(s) && !maySarcasm(s, lower) {
+		if sarcasmRe.MatchString(s) && !maySarcasm(s, lower, sentenceHints.find(lower)) {
 			t.Fatalf("maySarcasm(%q) = false, but sarcasmRe matches", s)
 		}
 	}
@@ -415,7 +415,11 @@ func TestCheapTestsBeforePatterns(t *testing.T) {
 		"am gonna", "i'd be happy to", "volunteer to", "can take", "can look into", "take an action item to",
 		"have the action to", "leave it with me", "I'm on it", "on it", "let", "me", "(i'll", ":we", "ON IT",
 		"someone", "Somebody else", "one of us", "should", "need to", "must", "has to", "ought to", "will need to",
-		"send", "be honest", "be", "out", "say", "just", "Just say", "push back", "need", "  ", "see if i understand"}, 30000)...)
+		"send", "be honest", "be", "out", "say", "just", "Just say", "push back", "need", "  ", "see if i understand",
+		"I\tcan", "we\nwill", "Leave", "LET\tME", "one", "One of us", "SOMEONE\fshould", "we’ll", "I’m on it", "in", "went",
+		"lets", "leaves", "onto", "weed", "someones", "I would", "we AM", "I'd", "we're", "I\tvolunteer", "we commit",
+		"I promise", "i can take", "I\u00a0will", "leave\tthis", "on\nit", "someone else", "one\tof us", "We  must",
+		"we’re", "I’d be happy to", "I am happy to", "we are going to", "WE SHALL", "we take action to", "i will take"}, 30000)...)
 	for _, s := range corpus {
 		if reportedRe.MatchString(s) != isReported(s) {
 			t.Fatalf("isReported(%q) differs from reportedRe", s)

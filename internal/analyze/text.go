@@ -151,6 +151,8 @@ type turnText struct {
 	split     bool
 	sentences []string
 	questions []lazyBool
+	// lowers holds strings.ToLower of each sentence, "" until made.
+	lowers []string
 }
 
 // newMeetingText starts the shared reading of m's turns.
@@ -165,8 +167,19 @@ func (x *meetingText) sentences(i int) []string {
 		t.split = true
 		t.sentences = splitSentences(x.m.Turns[i].Text)
 		t.questions = make([]lazyBool, len(t.sentences))
+		t.lowers = make([]string, len(t.sentences))
 	}
 	return t.sentences
+}
+
+// lower returns strings.ToLower of sentence k of turn i.
+func (x *meetingText) lower(i, k int) string {
+	s := x.sentences(i)[k]
+	t := &x.turns[i]
+	if t.lowers[k] == "" {
+		t.lowers[k] = strings.ToLower(s)
+	}
+	return t.lowers[k]
 }
 
 // isQuestion reports isQuestion of sentence k of turn i.
@@ -187,4 +200,72 @@ func (l *lazyBool) is(f func() bool) bool {
 		}
 	}
 	return *l == 2
+}
+
+// hintIndex finds which of several lists of hints (lower-case words and phrases that a rule
+// needs one of before its pattern can match) a lower-case text holds, in one pass over the
+// text rather than one search per hint. The index is built once and only read after.
+type hintIndex struct {
+	// pairs has the bit b0<<8|b1 set for the first two bytes b0, b1 of every hint, and
+	// single the bit b0 for each hint of one byte b0: a cheap test that a hint may start at
+	// a place in the text.
+	pairs  [1 << 16 / 64]uint64
+	single [256 / 64]uint64
+	// byFirst lists the hints by their first byte, each with the set of lists it is in.
+	byFirst [256][]hintEntry
+}
+
+// hintEntry is one hint and the lists (a bit each) that hold it.
+type hintEntry struct {
+	text  string
+	lists uint32
+}
+
+// newHintIndex indexes lists, where lists[g] is the list reported as bit 1<<g. A hint is
+// never empty.
+func newHintIndex(lists ...[]string) *hintIndex {
+	x := &hintIndex{}
+	for g, list := range lists {
+	next:
+		for _, h := range list {
+			if len(h) == 1 {
+				x.single[h[0]/64] |= 1 << (h[0] % 64)
+			} else {
+				p := uint16(h[0])<<8 | uint16(h[1])
+				x.pairs[p/64] |= 1 << (p % 64)
+			}
+			entries := x.byFirst[h[0]]
+			for k := range entries {
+				if entries[k].text == h {
+					entries[k].lists |= 1 << g
+					continue next
+				}
+			}
+			x.byFirst[h[0]] = append(entries, hintEntry{text: h, lists: 1 << g})
+		}
+	}
+	return x
+}
+
+// find returns the set of lists (bit g for lists[g]) of which lower holds a hint.
+func (x *hintIndex) find(lower string) uint32 {
+	var found uint32
+	for k := 0; k < len(lower); k++ {
+		c := lower[k]
+		if x.single[c/64]&(1<<(c%64)) == 0 {
+			if k+1 == len(lower) {
+				break
+			}
+			p := uint16(c)<<8 | uint16(lower[k+1])
+			if x.pairs[p/64]&(1<<(p%64)) == 0 {
+				continue
+			}
+		}
+		for _, h := range x.byFirst[c] {
+			if found&h.lists != h.lists && strings.HasPrefix(lower[k:], h.text) {
+				found |= h.lists
+			}
+		}
+	}
+	return found
 }

@@ -98,3 +98,31 @@ func madeUp(words []string, n int) []string {
 	}
 	return out
 }
+
+// TestHintIndex checks that one pass of a hintIndex finds, for each of its lists, just what a
+// search for each hint of the list finds.
+func TestHintIndex(t *testing.T) {
+	lists := [][]string{requestHints, promiseHints, assignHints, needHints, {" to "},
+		sarcasmHints, sarcasmNeeds, sarcasmAdverbs, sarcasmScopes}
+	var words []string
+	for _, l := range lists {
+		words = append(words, l...)
+	}
+	corpus := testCorpus(t)
+	corpus = append(corpus, madeUp(append(words, "x", "I", "’", "'", "to", "wil", "go", "ing"), 20000)...)
+	for _, s := range corpus {
+		lower := strings.ToLower(s)
+		got := sentenceHints.find(lower)
+		for g, l := range lists {
+			if want := hasAny(lower, l); (got&(1<<g) != 0) != want {
+				t.Fatalf("sentenceHints.find(%q) list %d = %v, want %v", lower, g, !want, want)
+			}
+		}
+	}
+	if got := newHintIndex([]string{"ab", "b"}, []string{"b"}).find("xab"); got != 3 {
+		t.Errorf("a hint in two lists: find = %b, want 11", got)
+	}
+	if got := newHintIndex([]string{"ab"}).find("a"); got != 0 {
+		t.Errorf("a hint longer than the text: find = %b, want 0", got)
+	}
+}

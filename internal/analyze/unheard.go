@@ -206,7 +206,7 @@ func unanswered(x *meetingText) []Unheard {
 						Evidence: []Evidence{EvidenceFor(t, s)},
 					})
 				}
-			case !worriedOne && raisesConcern(s) && !x.isQuestion(i, k):
+			case !worriedOne && raisesConcern(s, x.lower(i, k)) && !x.isQuestion(i, k):
 				worriedOne = true
 				if !r.takenUp(i, s) {
 					out = append(out, Unheard{
@@ -220,15 +220,25 @@ func unanswered(x *meetingText) []Unheard {
 	return out
 }
 
-// raisesConcern reports whether s voices a worry or a risk (see concernRE) and does not deny
-// one. A scan for the key words comes first: it is much cheaper than the pattern.
-func raisesConcern(s string) bool {
-	lower := strings.ToLower(s)
-	if !containsAny(lower, "worr", "concern", "risk", "not sure we can", "think we can", "break") {
+// raisesConcern reports whether s, whose lower case is lower, voices a worry or a risk (see
+// concernRE) and does not deny one. A scan for the key words comes first: it is much cheaper
+// than the pattern.
+func raisesConcern(s, lower string) bool {
+	hints := concernHints.find(lower)
+	if hints&hintConcern == 0 {
 		return false
 	}
-	return matchConcern(s) && !(mayHoldLower(s, lower, notConcernWords) && notConcernRE.MatchString(s))
+	return matchConcern(s) && !((foldsToASCII(s) || hints&hintNotConcern != 0) && notConcernRE.MatchString(s))
 }
+
+// concernHints indexes concernWords and notConcernWords, found as hintConcern and
+// hintNotConcern.
+var concernHints = newHintIndex(concernWords, notConcernWords)
+
+const (
+	hintConcern = 1 << iota
+	hintNotConcern
+)
 
 // concernWords are the words of which every match of concernRE holds one, lower case, and
 // concernReach is the most bytes a match can start before the first of them.

@@ -317,6 +317,10 @@ func TestUnheardCheapTests(t *testing.T) {
 			t.Fatalf("matchConcern(%q) differs from concernRE", s)
 		}
 		lower := strings.ToLower(s)
+		hints := concernHints.find(lower)
+		if (hints&hintConcern != 0) != hasAny(lower, concernWords) || (hints&hintNotConcern != 0) != hasAny(lower, notConcernWords) {
+			t.Fatalf("concernHints.find(%q) = %b, differs from the word lists", lower, hints)
+		}
 		if notConcernRE.MatchString(s) && !mayHoldLower(s, lower, notConcernWords) {
 			t.Fatalf("notConcernWords miss %q", s)
 		}
