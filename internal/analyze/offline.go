@@ -22,13 +22,14 @@ func (Offline) Analyze(ctx context.Context, m *transcript.Meeting, opts Options)
 	f.Commitments = findCommitmentsIn(x)
 	f.Decisions = findDecisionsIn(x)
 	f.Unheard = findUnheardIn(x, f.Participation)
+	f.OpenThreads = findOpenThreads(x, f.Commitments, f.Decisions)
 	f.Limits = Limits(m)
 	Number(f)
 	Coach(f, opts)
 	return f, nil
 }
 
-// Number gives every finding its stable id: c1…, d1…, u1… in order of appearance.
+// Number gives every finding its stable id: c1…, d1…, u1…, o1… in order of appearance.
 func Number(f *Findings) {
 	for i := range f.Commitments {
 		f.Commitments[i].ID = "c" + strconv.Itoa(i+1)
@@ -38,6 +39,9 @@ func Number(f *Findings) {
 	}
 	for i := range f.Unheard {
 		f.Unheard[i].ID = "u" + strconv.Itoa(i+1)
+	}
+	for i := range f.OpenThreads {
+		f.OpenThreads[i].ID = "o" + strconv.Itoa(i+1)
 	}
 }
 
