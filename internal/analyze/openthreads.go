@@ -27,7 +27,7 @@ var deferRE = apostropheRE(`\b(` +
 // reopenRE matches, in a lower-cased sentence, a decision taken up again. Group 1 is the words.
 var reopenRE = apostropheRE(`\b(` +
 	`(?:let's|lets|let us|we(?:'ll| will| should| need to| have to)|i(?:'d| would) like to|i want to) (?:reopen|re-open|reconsider|revisit (?:the|that|this|our) decision(?: on| about)?)` +
-	`|we (?:decided|agreed)(?: on| to| that)? .{3,80}? last (?:week|time|meeting|month|call)[^.]*?, but` +
+	`|we (?:decided|agreed)(?: on| to| that)? (?P<decided>.{3,80}?) last (?:week|time|meeting|month|call)[^.]*?, but` +
 	`)`)
 
 // minutesDeferRE matches a line of minutes whose status says the item was put off: "Deferred.",
@@ -111,7 +111,10 @@ func spokenThread(x *meetingText, i, k int, s string) (OpenThread, bool) {
 	if g := 2 * deferRE.SubexpIndex("topic"); kind == KindDeferred && loc[g] >= 0 && loc[g+1] > loc[g] {
 		topic = topicAfter(s[loc[g]:loc[g+1]])
 	}
-	if topic == "" {
+	if g := 2 * reopenRE.SubexpIndex("decided"); kind == KindReopened && loc[g] >= 0 {
+		topic = topicAfter(s[loc[g]:loc[g+1]])
+	}
+	if topic == "" && subjectFirstRE.MatchString(lower[loc[2]:loc[3]]) {
 		topic = topicBefore(s[:loc[2]])
 	}
 	if topic == "" {
@@ -218,53 +221,55 @@ func namesAttendee(m *transcript.Meeting, s string) bool {
 }
 
 // closers are the findings that close a deferral near them, by the input lines they cite:
-// commitments with an owner, and decisions with their content words.
+// commitments with an owner, and decisions, each with the content words they are about.
 type closers struct {
-	owned   map[int]bool
+	owned   map[int][]string
 	decided map[int][]string
 }
 
 // newClosers indexes the commitments with an owner and the decisions by the lines they cite.
 func newClosers(commitments []Commitment, decisions []Decision) closers {
-	c := closers{owned: map[int]bool{}, decided: map[int][]string{}}
-	for _, cm := range commitments {
-		if cm.Owner == "" || cm.HasFlag(FlagNoOwner) {
-			continue
+	c := closers{owned: map[int][]string{}, decided: map[int][]string{}}
+	index := func(to map[int][]string, what string, es []Evidence) {
+		words := contentWords(what)
+		for _, e := range es {
+			to[e.Line] = append(append(to[e.Line], words...), contentWords(e.Quote)...)
 		}
-		for _, e := range cm.Evidence {
-			c.owned[e.Line] = true
+	}
+	for _, cm := range commitments {
+		if cm.Owner != "" && !cm.HasFlag(FlagNoOwner) {
+			index(c.owned, cm.Task, cm.Evidence)
 		}
 	}
 	for _, d := range decisions {
-		words := contentWords(d.Decision)
-		for _, e := range d.Evidence {
-			c.decided[e.Line] = append(c.decided[e.Line], contentWords(e.Quote)...)
-			c.decided[e.Line] = append(c.decided[e.Line], words...)
-		}
+		index(c.decided, d.Decision, d.Evidence)
 	}
 	return c
 }
 
-// closes reports whether a line holds an owned commitment, or a decision on the topic (any
-// decision when topic is nil: the deferral pointed back with "this").
-func (c closers) closes(line int, topic []string) bool {
-	if c.owned[line] {
+// closes reports whether a line holds a decision on the topic, or a commitment with an owner
+// on it; near reports whether the line answers the deferral at once (its turn or the next),
+// where any commitment closes it. A nil topic (the deferral pointed back with "this") is
+// closed by any decision or commitment.
+func (c closers) closes(line int, topic []string, near bool) bool {
+	on := func(words []string, ok bool) bool { return ok && (topic == nil || sharesWord(topic, words)) }
+	if words, ok := c.owned[line]; ok && (near || on(words, ok)) {
 		return true
 	}
 	words, ok := c.decided[line]
-	return ok && (topic == nil || sharesWord(topic, words))
+	return on(words, ok)
 }
 
 // agendaRE matches, in a lower-cased sentence, words that put a date to a thread put off:
 // "put it on Friday's agenda", "OK, Monday then".
-var agendaRE = apostropheRE(`\b(?:agenda|revisit|come back|pick (?:it|this|that) up|discuss|talk about|follow up|schedule|then|will|i'll|we'll|going to)\b`)
+var agendaRE = regexp.MustCompile(`\b(?:agenda|revisit|come back|pick (?:it|this|that) up|discuss|talk about|follow up|schedule|then)\b`)
 
 // threadAt is where a thread was put off: sentence k of turn i (k is -1 for a whole line).
 type threadAt struct{ i, k int }
 
 // takesOnRE matches, in a lower-cased sentence, someone taking a thread on in the first
 // person: "I'll come back with a proposal", "I can look into it".
-var takesOnRE = apostropheRE(`^(?:ok(?:ay)?,? |sure,? |yes,? |fine,? )?(?:i'll|i will|i can|i'm going to|i am going to|let me)\b`)
+var takesOnRE = apostropheRE(`^(?:ok(?:ay)?,? |sure,? |yes,? |fine,? )?(?:i'll|i will|i can|i'm going to|i am going to|let me|will)\b`)
 
 // takesOn reports whether lower, a lower-cased sentence, has someone take a thread on: in the
 // first person (takesOnRE), or an attendee named as its subject ("Ben will come back with a
@@ -285,8 +290,9 @@ func takesOn(m *transcript.Meeting, lower string) bool {
 }
 
 // closedAfter reports whether the turn of a deferral or one of the openThreadLookahead turns
-// after it (not past a heading) closes it: a commitment with an owner, someone taking it on, a
-// decision on its topic, or, after it, a date put to it.
+// after it (not past a heading) closes it: a decision on its topic; a commitment or someone
+// taking it on, at once (in its turn or the next) or later on its topic; or a date put to it
+// in a later turn.
 func closedAfter(x *meetingText, at threadAt, c closers, topic []string) bool {
 	m, i := x.m, at.i
 	for j := i; j < len(m.Turns) && j <= i+openThreadLookahead; j++ {
@@ -294,20 +300,25 @@ func closedAfter(x *meetingText, at threadAt, c closers, topic []string) bool {
 		if j > i && t.Heading {
 			return false
 		}
-		if c.closes(t.Line, topic) {
+		near := j <= i+1
+		if c.closes(t.Line, topic, near) {
 			return true
 		}
 		for _, sp := range t.Spans {
-			if c.closes(sp.Line, topic) {
+			if c.closes(sp.Line, topic, near) {
 				return true
 			}
 		}
 		for k, s := range x.sentences(j) {
+			if j == i && k == at.k {
+				continue
+			}
 			lower := asciiLower(s)
-			if k != at.k || j != i {
-				if takesOn(m, lower) || j > i && agendaRE.MatchString(lower) && dated(m, s, lower) {
-					return true
-				}
+			if takesOn(m, lower) && (near || topic == nil || sharesWord(topic, contentWords(s))) {
+				return true
+			}
+			if j > i && agendaRE.MatchString(lower) && dated(m, s, lower) {
+				return true
 			}
 		}
 	}
@@ -341,6 +352,10 @@ func topicAfter(rest string) string {
 	}
 	return rest
 }
+
+// subjectFirstRE matches the deferrals whose topic comes before them: "the venue is TBD",
+// "on the budget: to be continued", "no decision yet".
+var subjectFirstRE = regexp.MustCompile(`tbd|to be |no decision`)
 
 // topicBefore returns the subject of "X is TBD" or "On X: to be continued": the words
 // before the deferral, when they are few and say something.
@@ -427,4 +442,36 @@ func ownTopicWords(th OpenThread) []string {
 		return nil
 	}
 	return contentWords(th.Topic)
+}
+
+// openThreads gives one decide-clearly item per open thread, proposing to close it with a
+// decision, an owner or a date.
+func (c coach) openThreads() []Coaching {
+	var out []Coaching
+	for _, th := range c.f.OpenThreads {
+		e, ok := coachFirst(th.Evidence)
+		if !ok {
+			continue
+		}
+		cite := coachQuoted(coachShorten(e.Quote)) + " (" + coachCite(e) + ")"
+		name := "the thread at " + coachCite(e)
+		if th.Topic != "" {
+			name = coachQuoted(coachShorten(th.Topic))
+		}
+		var obs, sug string
+		switch {
+		case th.Kind == KindReopened:
+			obs = "A decision was reopened and no new call followed: " + cite + "."
+			sug = "Settle " + name + " again: make the call, name who will decide and by when, or say \"not yet, because…\" and when it will be decided."
+		case e.Speaker == "":
+			obs = coachUpper(name) + " was put off with no owner and no date: " + cite + "."
+		default:
+			obs = c.whoCap(e.Speaker) + " put off " + name + " with no owner and no date: " + cite + "."
+		}
+		if th.Kind != KindReopened {
+			sug = "Close " + name + " with a decision, an owner or a date: e.g. ask who will bring a proposal, and by when."
+		}
+		out = append(out, Coaching{Principle: PrincipleDecideClearly, Observation: obs, Suggestion: sug, Refs: []string{th.ID}})
+	}
+	return out
 }

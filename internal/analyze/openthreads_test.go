@@ -65,7 +65,7 @@ func TestFindOpenThreads(t *testing.T) {
 		{
 			name:  "decided last week, but",
 			lines: []string{"Ana Lopez: We decided on Postgres last week, but the costs have changed."},
-			want:  []string{"reopened|the costs have changed|We decided on Postgres last week, but the costs have changed."},
+			want:  []string{"reopened|Postgres|We decided on Postgres last week, but the costs have changed."},
 		},
 		{
 			name:  "minutes status line",
@@ -81,6 +81,16 @@ func TestFindOpenThreads(t *testing.T) {
 			name:  "we can cover that later, then moves on",
 			lines: []string{"María Farías: The onboarding flow still has the old illustrations, I think we should—", "Ana Lopez: We can cover that later.", "Priya Natarajan: The API docs are done."},
 			want:  []string{"deferred|The onboarding flow still has the old illustrations…|We can cover that later."},
+		},
+		{
+			name: "put off in passing, an unrelated promise later",
+			lines: []string{
+				"Ben Ortiz: The thing is, the search index —",
+				"Ana Lopez: We can talk about the index later. The rewrite goes first. We're going with the rewrite in January.",
+				"Cara Diaz: OK.",
+				"Ana Lopez: Good. I'll share the roadmap doc tomorrow.",
+			},
+			want: []string{"deferred|the index|We can talk about the index later."},
 		},
 		// Traps: none of these is an open thread.
 		{name: "covered later, with an owner and a date next", lines: []string{"Ana Lopez: We can cover that later. Ben, can you share the new onboarding mockups before Thursday's review?", "Ben Ortiz: Sure, I'll post them in the design channel tomorrow."}},
@@ -193,5 +203,48 @@ func TestOpenThreadQuotesAreOnTheirLines(t *testing.T) {
 	}
 	if found == 0 {
 		t.Error("no open thread found in any fixture: the check checked nothing")
+	}
+}
+
+func TestCoachOpenThreads(t *testing.T) {
+	m := meetingOf(t, "2026-11-16", nil,
+		"Ana Lopez: Let's revisit the pricing tiers.",
+		"Ben Ortiz: We decided on Postgres last week, but the costs have changed.",
+		"Ana Lopez: Let's go with Kafka.",
+	)
+	f, err := Offline{}.Analyze(context.Background(), m, Options{Me: "Ana Lopez"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.OpenThreads) != 2 {
+		t.Fatalf("open threads = %+v, want the deferral and the reopened decision", f.OpenThreads)
+	}
+	var got []Coaching
+	why, clear := -1, -1
+	for i, c := range f.Coaching {
+		switch c.Principle {
+		case PrincipleDecideClearly:
+			got = append(got, c)
+			clear = i
+		case PrincipleExplainWhy:
+			why = i
+		}
+	}
+	if len(got) != 2 {
+		t.Fatalf("decide-clearly items = %+v, want one per open thread", got)
+	}
+	if why < 0 || clear < why {
+		t.Errorf("coaching order %+v: want decide-clearly after explain-why", f.Coaching)
+	}
+	want := []struct{ obs, sug, ref string }{
+		{`You put off "the pricing tiers" with no owner and no date: "Let's revisit the pricing tiers." (line 1).`,
+			`Close "the pricing tiers" with a decision, an owner or a date: e.g. ask who will bring a proposal, and by when.`, "o1"},
+		{`A decision was reopened and no new call followed: "We decided on Postgres last week, but the costs have changed." (line 2).`,
+			`Settle "Postgres" again: make the call, name who will decide and by when, or say "not yet, because…" and when it will be decided.`, "o2"},
+	}
+	for i, w := range want {
+		if got[i].Observation != w.obs || got[i].Suggestion != w.sug || len(got[i].Refs) != 1 || got[i].Refs[0] != w.ref {
+			t.Errorf("item %d = %+v\nwant %+v", i, got[i], w)
+		}
 	}
 }
