@@ -14,7 +14,8 @@ import (
 // decision or a commitment answers in the next turns, is a clear call, not an open thread.
 
 // deferRE matches, in a sentence lower-cased by asciiLower, words that put a topic off. Group 1
-// is the words; what follows them is the topic, when it is not a pronoun.
+// is the words; the group named topic holds the topic of "discuss X later", else what follows
+// the words is the topic, when it is not a pronoun.
 var deferRE = apostropheRE(`\b(` +
 	`(?:let's|lets|let us|we(?:'ll| will| can| need to| have to)(?: need to| have to)?|i(?:'d| would) like to) ` +
 	`(?:revisit|park|table|shelve|come back to|circle back to|return to|leave (?:this|that|it) for (?:now|later)|hold off on|pick (?:this|that|it) (?:back )?up|take (?:this|that|it) offline|(?:discuss|cover|talk about|go over|get (?:back )?to|deal with|look at)(?P<topic>(?: \S+){0,6}?) (?:next time|another time|later|offline)|continue (?:this |that |it )?next time|punt(?: on)?)` +
@@ -24,7 +25,8 @@ var deferRE = apostropheRE(`\b(` +
 	`|no decision (?:yet|was made|made|reached|today|taken)|(?:is|are|remains?|stays?|still) tbd|^tbd\b` +
 	`)`)
 
-// reopenRE matches, in a lower-cased sentence, a decision taken up again. Group 1 is the words.
+// reopenRE matches, in a lower-cased sentence, a decision taken up again. Group 1 is the words;
+// the group named decided holds what was decided ("we decided on X last week, but…").
 var reopenRE = apostropheRE(`\b(` +
 	`(?:let's|lets|let us|we(?:'ll| will| should| need to| have to)|i(?:'d| would) like to|i want to) (?:reopen|re-open|reconsider|revisit (?:the|that|this|our) decision(?: on| about)?)` +
 	`|we (?:decided|agreed)(?: on| to| that)? (?P<decided>.{3,80}?) last (?:week|time|meeting|month|call)[^.]*?, but` +
@@ -107,21 +109,32 @@ func spokenThread(x *meetingText, i, k int, s string) (OpenThread, bool) {
 		return OpenThread{}, false
 	}
 	t := x.m.Turns[i]
+	quote := threadClause(onOneLine(t, s, loc[2], loc[3]))
+	return OpenThread{Kind: kind, Topic: spokenTopic(x, i, k, kind, loc), Evidence: []Evidence{EvidenceFor(t, quote)}}, true
+}
+
+// spokenTopic names the topic of the thread that sentence k of turn i puts off, where loc is
+// the match of deferRE or reopenRE (by kind) in it: the words the match names ("discuss the
+// roadmap next time"), the words after it ("let's revisit the pricing tiers"), the words
+// before it ("the venue is TBD"), or, when it points back ("let's park that"), the topic
+// nearby.
+func spokenTopic(x *meetingText, i, k int, kind string, loc []int) string {
+	s := x.sentences(i)[k]
 	topic := topicAfter(s[loc[3]:])
-	if g := 2 * deferRE.SubexpIndex("topic"); kind == KindDeferred && loc[g] >= 0 && loc[g+1] > loc[g] {
-		topic = topicAfter(s[loc[g]:loc[g+1]])
+	named := 2 * deferRE.SubexpIndex("topic")
+	if kind == KindReopened {
+		named = 2 * reopenRE.SubexpIndex("decided")
 	}
-	if g := 2 * reopenRE.SubexpIndex("decided"); kind == KindReopened && loc[g] >= 0 {
-		topic = topicAfter(s[loc[g]:loc[g+1]])
+	if loc[named] >= 0 && loc[named+1] > loc[named] {
+		topic = topicAfter(s[loc[named]:loc[named+1]])
 	}
-	if topic == "" && subjectFirstRE.MatchString(lower[loc[2]:loc[3]]) {
+	if topic == "" && subjectFirstRE.MatchString(asciiLower(s[loc[2]:loc[3]])) {
 		topic = topicBefore(s[:loc[2]])
 	}
 	if topic == "" {
 		topic = topicNear(x, i, k)
 	}
-	quote := threadClause(onOneLine(t, s, loc[2], loc[3]))
-	return OpenThread{Kind: kind, Topic: topic, Evidence: []Evidence{EvidenceFor(t, quote)}}, true
+	return topic
 }
 
 // onOneLine narrows sentence s of turn t to the input line that holds the words s[start:end],
