@@ -13,7 +13,8 @@ import (
 //     commitments nobody owns (follow-through);
 //  2. people not heard: unanswered questions, unaddressed concerns, the leader's own share of
 //     the talk, silent attendees, people cut off, people with a small share (heard);
-//  3. decisions whose reason was never stated (explain-why);
+//  3. decisions whose reason was never stated (explain-why), then threads the meeting left
+//     open (decide-clearly);
 //  4. the rest: the leader's own promises, commitments with no date or a condition
 //     (follow-through), and writing it all down (write-it-down).
 //
@@ -38,6 +39,7 @@ func Coach(f *Findings, opts Options) {
 	out = append(out, c.interrupted()...)
 	out = append(out, c.lowShare()...)
 	out = append(out, c.noWhy()...)
+	out = append(out, c.openThreads()...)
 	out = append(out, c.myPromises()...)
 	out = append(out, c.vague()...)
 	out = append(out, c.writeItDown()...)

@@ -70,6 +70,8 @@ type Findings struct {
 	Next []int `json:"-"`
 	// Limits says which parts could not be assessed and why (no speakers, no times).
 	Limits []string `json:"limits"`
+	// OpenThreads are the discussions left with no call, owner or date (decide-clearly).
+	OpenThreads []OpenThread `json:"open_threads"`
 }
 
 // EngineInfo names the engine that produced the findings and what it cost.
@@ -177,6 +179,23 @@ type DoneReport struct {
 	Person string `json:"person"`
 	// Task is what was done, in a short phrase: "send the revised deck to sales".
 	Task     string     `json:"task"`
+	Evidence []Evidence `json:"evidence"`
+}
+
+// Kinds of open thread.
+const (
+	// KindDeferred is a topic put off with no owner and no date ("let's revisit this").
+	KindDeferred = "deferred"
+	// KindReopened is a decision taken up again ("let's reopen the pricing decision").
+	KindReopened = "reopened"
+)
+
+// OpenThread is a discussion the meeting left open: put off with no owner and no date, or a
+// decision reopened. Topic is a few words of the text saying what the thread is about.
+type OpenThread struct {
+	ID       string     `json:"id"`
+	Kind     string     `json:"kind"`
+	Topic    string     `json:"topic"`
 	Evidence []Evidence `json:"evidence"`
 }
 

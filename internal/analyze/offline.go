@@ -23,13 +23,14 @@ func (Offline) Analyze(ctx context.Context, m *transcript.Meeting, opts Options)
 	f.Decisions = findDecisionsIn(x)
 	f.Unheard = findUnheardIn(x, f.Participation)
 	f.Done = findDoneIn(x)
+	f.OpenThreads = findOpenThreads(x, f.Commitments, f.Decisions)
 	f.Limits = Limits(m)
 	Number(f)
 	Coach(f, opts)
 	return f, nil
 }
 
-// Number gives every finding its stable id: c1…, d1…, u1…, r1… in order of appearance.
+// Number gives every finding its stable id: c1…, d1…, u1…, r1…, o1… in order of appearance.
 func Number(f *Findings) {
 	for i := range f.Commitments {
 		f.Commitments[i].ID = "c" + strconv.Itoa(i+1)
@@ -42,6 +43,9 @@ func Number(f *Findings) {
 	}
 	for i := range f.Done {
 		f.Done[i].ID = "r" + strconv.Itoa(i+1)
+	}
+	for i := range f.OpenThreads {
+		f.OpenThreads[i].ID = "o" + strconv.Itoa(i+1)
 	}
 }
 

@@ -49,6 +49,8 @@ func checkQuotes(t *testing.T, path, report string) {
 		Commitments []struct{ Evidence []evidence } `json:"commitments"`
 		Decisions   []struct{ Evidence []evidence } `json:"decisions"`
 		Unheard     []struct{ Evidence []evidence } `json:"unheard"`
+		Done        []struct{ Evidence []evidence } `json:"done"`
+		OpenThreads []struct{ Evidence []evidence } `json:"open_threads"`
 	}
 	if err := json.Unmarshal([]byte(report), &doc); err != nil {
 		t.Fatal(err)
@@ -62,6 +64,12 @@ func checkQuotes(t *testing.T, path, report string) {
 	}
 	for _, u := range doc.Unheard {
 		all = append(all, u.Evidence...)
+	}
+	for _, r := range doc.Done {
+		all = append(all, r.Evidence...)
+	}
+	for _, o := range doc.OpenThreads {
+		all = append(all, o.Evidence...)
 	}
 	for _, e := range all {
 		if e.Line < 1 || e.Line > len(lines) {

@@ -27,8 +27,10 @@ type Document struct {
 	Decisions     []analyze.Decision      `json:"decisions"`
 	Unheard       []analyze.Unheard       `json:"unheard"`
 	// Done are the reports of finished work, each with its evidence.
-	Done     []analyze.DoneReport `json:"done"`
-	Coaching []analyze.Coaching   `json:"coaching"`
+	Done []analyze.DoneReport `json:"done"`
+	// OpenThreads are the discussions left with no call, owner or date, each with its evidence.
+	OpenThreads []analyze.OpenThread `json:"open_threads"`
+	Coaching    []analyze.Coaching   `json:"coaching"`
 	// Next holds the indexes into Coaching of the three things most worth doing next.
 	Next []int `json:"next"`
 	// Limits says which parts of the analysis the input did not allow, and why.
@@ -62,6 +64,7 @@ func NewDocument(f *analyze.Findings) Document {
 		Unheard:       make([]analyze.Unheard, len(f.Unheard)),
 		Coaching:      make([]analyze.Coaching, len(f.Coaching)),
 		Done:          make([]analyze.DoneReport, len(f.Done)),
+		OpenThreads:   make([]analyze.OpenThread, len(f.OpenThreads)),
 		Next:          nonNil(f.Next),
 		Limits:        nonNil(f.Limits),
 	}
@@ -81,6 +84,10 @@ func NewDocument(f *analyze.Findings) Document {
 	for i, r := range f.Done {
 		r.Evidence = nonNil(r.Evidence)
 		d.Done[i] = r
+	}
+	for i, o := range f.OpenThreads {
+		o.Evidence = nonNil(o.Evidence)
+		d.OpenThreads[i] = o
 	}
 	for i, c := range f.Coaching {
 		c.Refs = nonNil(c.Refs)

@@ -10,8 +10,8 @@ import (
 )
 
 // Markdown writes f as a coaching report to paste into a doc: a title line, the next steps,
-// then participation, commitments, decisions, unheard voices, the coaching, and what could
-// not be assessed. Every finding is cited with its quote, line and time.
+// then participation, commitments, decisions, open threads, unheard voices, the coaching, and
+// what could not be assessed. Every finding is cited with its quote, line and time.
 func Markdown(w io.Writer, f *analyze.Findings) error {
 	var b strings.Builder
 	writeMarkdown(&b, f)
@@ -29,6 +29,7 @@ func writeMarkdown(b *strings.Builder, f *analyze.Findings) {
 	writeCommitments(b, f)
 	writeDone(b, f)
 	writeDecisions(b, f)
+	writeOpenThreads(b, f)
 	writeUnheard(b, f)
 	writeCoaching(b, f)
 	writeLimits(b, f)
@@ -211,6 +212,34 @@ func writeDecisions(b *strings.Builder, f *analyze.Findings) {
 		}
 		b.WriteString(line + " " + ref(d.ID) + "\n")
 		writeEvidence(b, d.Evidence)
+	}
+	b.WriteString("\n")
+}
+
+// writeOpenThreads lists the threads the meeting left open: put off with no owner or date, or
+// a decision reopened. An engine that does not look for them leaves the list nil, and the
+// section out.
+func writeOpenThreads(b *strings.Builder, f *analyze.Findings) {
+	if f.OpenThreads == nil {
+		return
+	}
+	b.WriteString("## Open threads\n\n")
+	if len(f.OpenThreads) == 0 {
+		b.WriteString("No open threads found.\n\n")
+		return
+	}
+	for _, o := range f.OpenThreads {
+		what := "Put off with no owner and no date"
+		if o.Kind == analyze.KindReopened {
+			what = "A decision reopened, with no new call"
+		}
+		line := "- "
+		if o.Topic != "" {
+			line += "**" + escape(strings.TrimRight(o.Topic, ". ")) + "**: "
+			what = strings.ToLower(what[:1]) + what[1:]
+		}
+		b.WriteString(line + what + ". " + ref(o.ID) + "\n")
+		writeEvidence(b, o.Evidence)
 	}
 	b.WriteString("\n")
 }

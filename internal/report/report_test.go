@@ -191,6 +191,9 @@ func dominated() *analyze.Findings {
 			{Kind: analyze.KindSilentAttendee, Person: "Dan Park", Detail: "Attended and never spoke.", Evidence: []analyze.Evidence{}},
 			{Kind: analyze.KindSilentAttendee, Person: "Eve Stone", Detail: "Attended and never spoke.", Evidence: []analyze.Evidence{}},
 		},
+		OpenThreads: []analyze.OpenThread{
+			{Kind: analyze.KindDeferred, Topic: "the index", Evidence: ev(m, 3, "We can talk about the index later.")},
+		},
 	}
 	return finish(f, "Ana Lopez")
 }
@@ -393,7 +396,7 @@ func TestJSONMeeting(t *testing.T) {
 		{"stdin, no times", notes(), `"meeting":{"title":"","date":"","source":"stdin","format":"notes","duration_seconds":null,"attendees":["Ana","Ben","Cara"],"has_speakers":false,"has_times":false}`},
 		{"path to base name", standup(), `"source":"2026-11-18 standup.vtt","format":"vtt-zoom","duration_seconds":115,`},
 		{"no meeting", &analyze.Findings{}, `"meeting":{"title":"","date":"","source":"stdin","format":"","duration_seconds":null,"attendees":[],`},
-		{"empty lists", &analyze.Findings{}, `"participation":[],"commitments":[],"decisions":[],"unheard":[],"done":[],"coaching":[],"next":[],"limits":[]}`},
+		{"empty lists", &analyze.Findings{}, `"participation":[],"commitments":[],"decisions":[],"unheard":[],"done":[],"open_threads":[],"coaching":[],"next":[],"limits":[]}`},
 		{"no HTML escaping", notes(), `"TODO: check the GDPR wording with legal | before launch"`},
 	}
 	for _, tt := range tests {
@@ -442,6 +445,50 @@ func TestMarkdownEmptySections(t *testing.T) {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("missing %q in\n%s", want, b.String())
 		}
+	}
+}
+
+func TestMarkdownOpenThreads(t *testing.T) {
+	m := &transcript.Meeting{Source: "sync.txt", HasSpeakers: true}
+	e := analyze.Evidence{Quote: "Let's revisit the <pricing> tiers.", Speaker: "Ana Lopez", Line: 4}
+	tests := []struct {
+		name    string
+		threads []analyze.OpenThread
+		want    []string
+		notWant []string
+	}{
+		{name: "not looked for", threads: nil, notWant: []string{"## Open threads"}},
+		{name: "none found", threads: []analyze.OpenThread{}, want: []string{"## Decisions", "## Open threads\n\nNo open threads found.\n\n## Unheard voices"}},
+		{
+			name: "deferred and reopened",
+			threads: []analyze.OpenThread{
+				{ID: "o1", Kind: analyze.KindDeferred, Topic: "the <pricing> tiers", Evidence: []analyze.Evidence{e}},
+				{ID: "o2", Kind: analyze.KindReopened, Evidence: []analyze.Evidence{{Quote: "Let's reopen it.", Speaker: "Ben Ortiz", Line: 9}}},
+			},
+			want: []string{
+				"## Open threads\n\n- **the \\<pricing> tiers**: put off with no owner and no date. *(o1)*\n  > \"Let's revisit the \\<pricing> tiers.\" (Ana Lopez, line 4)\n",
+				"- A decision reopened, with no new call. *(o2)*\n  > \"Let's reopen it.\" (Ben Ortiz, line 9)\n",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &analyze.Findings{Meeting: m, OpenThreads: tt.threads}
+			var b bytes.Buffer
+			if err := Markdown(&b, f); err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(b.String(), want) {
+					t.Errorf("missing %q in\n%s", want, b.String())
+				}
+			}
+			for _, nw := range tt.notWant {
+				if strings.Contains(b.String(), nw) {
+					t.Errorf("unexpected %q in\n%s", nw, b.String())
+				}
+			}
+		})
 	}
 }
 

@@ -1289,6 +1289,12 @@ func Detach(d Document) Document {
 		x.ID, x.Person, x.Task = c(x.ID), c(x.Person), c(x.Task)
 		x.Evidence = ev(x.Evidence)
 	}
+	d.OpenThreads = slices.Clone(d.OpenThreads)
+	for i := range d.OpenThreads {
+		x := &d.OpenThreads[i]
+		x.ID, x.Kind, x.Topic = c(x.ID), c(x.Kind), c(x.Topic)
+		x.Evidence = ev(x.Evidence)
+	}
 	d.Coaching = slices.Clone(d.Coaching)
 	for i := range d.Coaching {
 		x := &d.Coaching[i]
