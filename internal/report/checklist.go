@@ -31,8 +31,8 @@ type ChecklistOptions struct {
 }
 
 // Checklist is the follow-up of one or more meetings: who does what by when, what still needs
-// an owner or a date, what was decided, and which questions wait for an answer. The same
-// commitment said in two meetings is one item.
+// an owner or a date, what was decided, which threads wait for a call, and which questions
+// wait for an answer. The same commitment, or thread, from two meetings is one item.
 type Checklist struct {
 	Schema string `json:"schema"`
 	// Now is the day overdue is measured against (YYYY-MM-DD).
@@ -45,7 +45,10 @@ type Checklist struct {
 	// the open tasks (and of the CSV and calendar exports), listed checked for the credit.
 	Kept      []TrackedCommitment `json:"kept"`
 	Decisions []ChecklistDecision `json:"decisions"`
-	Questions []ChecklistQuestion `json:"questions"`
+	// OpenThreads are the discussions left with no call, owner or date, to close with a
+	// decision, an owner or a date; the same topic left open in two meetings is one item.
+	OpenThreads []TrackedThread     `json:"open_threads"`
+	Questions   []ChecklistQuestion `json:"questions"`
 	// me is the --me person's name as used across the meetings.
 	me string
 }
@@ -135,6 +138,7 @@ func NewChecklist(meetings []MeetingReport, opts ChecklistOptions) Checklist {
 	}
 	c.Commitments = append(append(c.Commitments, ready...), needs...)
 	c.Decisions = checklistDecisions(meetings, names)
+	c.OpenThreads = TrackThreads(meetings)
 	for _, m := range meetings {
 		for _, u := range m.Report.Unheard {
 			if u.Kind != analyze.KindUnansweredQuestion && u.Kind != analyze.KindUnaddressedConcern {
@@ -193,7 +197,7 @@ func ChecklistJSON(w io.Writer, c Checklist) error {
 // ChecklistMarkdown writes c as a Markdown task list, ready to paste: one list per owner
 // ("- [ ] Send the revised deck to sales (due Fri 20 Nov) · Planning, 18 Nov"), then the tasks
 // that need an owner or a date, the promises reported done (checked), the decisions (marking
-// those with no reason written down), and the questions left to answer.
+// those with no reason written down), the threads to close, and the questions left to answer.
 func ChecklistMarkdown(w io.Writer, c Checklist) error {
 	var b strings.Builder
 	writeChecklist(&b, c)
@@ -281,6 +285,7 @@ func writeChecklist(b *strings.Builder, c Checklist) {
 		}
 		b.WriteString("\n")
 	}
+	writeThreadsToClose(b, c.OpenThreads)
 	if len(c.Questions) > 0 {
 		b.WriteString("## Open questions to answer\n\n")
 		for _, q := range c.Questions {
@@ -296,4 +301,24 @@ func writeChecklist(b *strings.Builder, c Checklist) {
 		}
 		b.WriteString("\n")
 	}
+}
+
+// writeThreadsToClose lists the open threads as tasks, each with how to close it: "- [ ] **The
+// pricing tiers**, **deferred again**, left open in 2 meetings: close it with a decision, an
+// owner or a date · Planning, 17 Nov; Sales sync, 19 Nov". A thread no meeting named a topic
+// for is named by its words.
+func writeThreadsToClose(b *strings.Builder, threads []TrackedThread) {
+	if len(threads) == 0 {
+		return
+	}
+	b.WriteString("## Threads to close\n\n")
+	for _, t := range threads {
+		name := threadName(t)
+		if t.Topic == "" && len(t.Mentions) > 0 && len(t.Mentions[0].Evidence) > 0 {
+			name = "The thread " + escape(quote(t.Mentions[0].Evidence[0].Quote))
+		}
+		b.WriteString("- [ ] " + name + ", " + threadState(t) + ": close it with a decision, an owner or a date · " +
+			wheres(t.mentions()) + "\n")
+	}
+	b.WriteString("\n")
 }

@@ -63,7 +63,7 @@ func TestChecklistSections(t *testing.T) {
 	if n := strings.Count(md, "Have the migration script ready"); n != 1 {
 		t.Errorf("the kept promise appears %d times, want once, checked:\n%s", n, md)
 	}
-	order := []string{"## Ana Lopez", "## Ben Ortiz", "## Needs an owner or a date", "## Done since promised", "## Decisions", "## Open questions to answer"}
+	order := []string{"## Ana Lopez", "## Ben Ortiz", "## Needs an owner or a date", "## Done since promised", "## Decisions", "## Threads to close", "## Open questions to answer"}
 	last := -1
 	for _, h := range order {
 		i := strings.Index(md, h)
@@ -279,9 +279,68 @@ func TestChecklistJSONShape(t *testing.T) {
 	if doc["schema"] != ChecklistSchema {
 		t.Errorf("schema %v", doc["schema"])
 	}
-	for _, k := range []string{"meetings", "commitments", "kept", "decisions", "questions"} {
+	for _, k := range []string{"meetings", "commitments", "kept", "decisions", "open_threads", "questions"} {
 		if _, ok := doc[k].([]any); !ok {
 			t.Errorf("%s is %v, want a list", k, doc[k])
 		}
+	}
+}
+
+func TestChecklistThreadsToClose(t *testing.T) {
+	tiers := thread("o1", analyze.KindDeferred, "the pricing tiers", "Let's come back to the pricing tiers next time.", 43)
+	again := thread("o1", analyze.KindDeferred, "pricing tiers", "We didn't get to the pricing tiers again.", 17)
+	venue := thread("o2", analyze.KindReopened, "", "Let's reopen that decision.", 20)
+	tests := []struct {
+		name     string
+		meetings []MeetingReport
+		md       []string
+		csv      [][]string
+	}{
+		{"the same thread from two meetings once", []MeetingReport{threadsMeeting("2026-11-17", tiers), threadsMeeting("2026-11-19", again)},
+			[]string{"## Threads to close\n\n- [ ] **Pricing tiers**, **deferred again**, left open in 2 meetings: close it with a decision, an owner or a date · Sync 2026-11-17, 17 Nov; Sync 2026-11-19, 19 Nov\n\n"},
+			[][]string{{"thread", "", "pricing tiers", "", "", "deferred deferred-again", "", "Sync 2026-11-17 (2026-11-17); Sync 2026-11-19 (2026-11-19)", "2026-11-17.txt; 2026-11-19.txt", "We didn't get to the pricing tiers again."}}},
+		{"a reopened decision with no topic", []MeetingReport{threadsMeeting("2026-11-17", venue)},
+			[]string{"- [ ] The thread \"Let's reopen that decision.\", a decision reopened, with no new call: close it with a decision, an owner or a date · Sync 2026-11-17, 17 Nov\n"},
+			[][]string{{"thread", "", "Let's reopen that decision.", "", "", "reopened", "", "Sync 2026-11-17 (2026-11-17)", "2026-11-17.txt", "Let's reopen that decision."}}},
+		{"none", []MeetingReport{threadsMeeting("2026-11-17")}, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := NewChecklist(tt.meetings, ChecklistOptions{Now: weekNow})
+			var md, out, cal bytes.Buffer
+			if err := ChecklistMarkdown(&md, c); err != nil {
+				t.Fatal(err)
+			}
+			if err := ChecklistCSV(&out, c); err != nil {
+				t.Fatal(err)
+			}
+			if err := ChecklistICS(&cal, c); err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range tt.md {
+				if !strings.Contains(md.String(), want) {
+					t.Errorf("checklist lacks\n%s\n%s", want, md.String())
+				}
+			}
+			if tt.md == nil && strings.Contains(md.String(), "## Threads to close") {
+				t.Errorf("a section of threads with none:\n%s", md.String())
+			}
+			rows, err := csv.NewReader(&out).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var threads [][]string
+			for _, r := range rows[1:] {
+				if r[0] == "thread" {
+					threads = append(threads, r)
+				}
+			}
+			if !slices.EqualFunc(threads, tt.csv, slices.Equal) {
+				t.Errorf("CSV thread rows %q, want %q", threads, tt.csv)
+			}
+			if strings.Contains(cal.String(), "VTODO") {
+				t.Errorf("an open thread became a VTODO:\n%s", cal.String())
+			}
+		})
 	}
 }

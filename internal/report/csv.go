@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/debrief-cli/debrief/internal/analyze"
@@ -14,9 +15,13 @@ func checklistCSVHeader() []string {
 	return []string{"kind", "owner", "text", "due", "due_text", "flags", "overdue", "meetings", "sources", "quote"}
 }
 
-// ChecklistCSV writes c as CSV for a spreadsheet: a header row, then one row per task, decision
-// and open question (the kind column tells them apart). A decision's owner is who decided it and
-// its flags say no-reason when none was stated; a question's owner is who asked it.
+// ChecklistCSV writes c as CSV for a spreadsheet: a header row, then one row per task, decision,
+// open thread and open question (the kind column tells them apart: task, decision, thread,
+// question). A decision's owner is who decided it and its flags say no-reason when none was
+// stated. A thread has no owner and no due date (it is the want of them that keeps it open):
+// its text is the topic (or its words when no topic was named), its flags say deferred or
+// reopened, and deferred-again when it was left open in two or more meetings. A question's
+// owner is who asked it.
 func ChecklistCSV(w io.Writer, c Checklist) error {
 	cw := csv.NewWriter(w)
 	rows := [][]string{checklistCSVHeader()}
@@ -45,6 +50,9 @@ func ChecklistCSV(w io.Writer, c Checklist) error {
 		rows = append(rows, []string{"decision", d.DecidedBy, d.Decision, "", "", flags, "",
 			csvMeetings(d.Mentions), csvSources(d.Mentions), lastQuote(d.Mentions)})
 	}
+	for _, t := range c.OpenThreads {
+		rows = append(rows, threadCSVRow(t))
+	}
 	for _, q := range c.Questions {
 		quote := ""
 		if len(q.Evidence) > 0 {
@@ -62,6 +70,25 @@ func ChecklistCSV(w io.Writer, c Checklist) error {
 		return fmt.Errorf("write CSV checklist: %w", err)
 	}
 	return nil
+}
+
+// threadCSVRow is the CSV row of an open thread.
+func threadCSVRow(t TrackedThread) []string {
+	var flags []string
+	for _, m := range t.Mentions {
+		if !slices.Contains(flags, m.Kind) {
+			flags = append(flags, m.Kind)
+		}
+	}
+	if t.DeferredAgain {
+		flags = append(flags, "deferred-again")
+	}
+	ms := t.mentions()
+	text := t.Topic
+	if text == "" {
+		text = firstQuote(ms)
+	}
+	return []string{"thread", "", text, "", "", strings.Join(flags, " "), "", csvMeetings(ms), csvSources(ms), lastQuote(ms)}
 }
 
 // hasFlag reports whether the commitment carries flag.
@@ -102,6 +129,16 @@ func csvSources(ms []Mention) string {
 		parts[i] = m.Path
 	}
 	return strings.Join(parts, "; ")
+}
+
+// firstQuote is the words of the earliest mention.
+func firstQuote(ms []Mention) string {
+	for _, m := range ms {
+		if len(m.Evidence) > 0 {
+			return m.Evidence[0].Quote
+		}
+	}
+	return ""
 }
 
 // lastQuote is the words of the latest mention.

@@ -23,6 +23,9 @@ const icsLineOctets = 75
 // "now" when the date is unknown): running the command again gives the same file, and
 // re-importing it updates the tasks instead of duplicating them. The UID follows the first
 // meeting where the promise was said, so a later checklist that also reads that meeting keeps it.
+// Open threads get no VTODO: a thread is open for want of an owner and a date, so as a task it
+// would sit undated in the task list of everyone who imports the file, and its topic, worded
+// anew in each meeting, gives no stable UID; the Markdown, CSV and JSON list them to close.
 func ChecklistICS(w io.Writer, c Checklist) error {
 	var b strings.Builder
 	line := func(name, value string) { writeICSLine(&b, name+":"+value) }

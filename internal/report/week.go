@@ -80,6 +80,9 @@ type Week struct {
 	QuietPeople []QuietPerson `json:"quiet_people"`
 	// UnexplainedDecisions are the decisions announced without a stated reason.
 	UnexplainedDecisions []MeetingDecision `json:"unexplained_decisions"`
+	// OpenThreads are the discussions left with no call, owner or date, the same topic left
+	// open in several meetings once (see TrackThreads).
+	OpenThreads []TrackedThread `json:"open_threads"`
 	// MyWeek is the --me person's own week, or null without --me.
 	MyWeek   *MyWeek   `json:"my_week"`
 	Failures []Failure `json:"failures"`
@@ -107,7 +110,9 @@ type WeekMeeting struct {
 	Commitments          int          `json:"commitments"`
 	UnexplainedDecisions int          `json:"unexplained_decisions"`
 	Unheard              int          `json:"unheard"`
-	Report               Document     `json:"report"`
+	// OpenThreads counts the discussions the meeting left with no call, owner or date.
+	OpenThreads int      `json:"open_threads"`
+	Report      Document `json:"report"`
 }
 
 // TalkBalance says how evenly a meeting's talk was shared: who spoke most, their share of
@@ -254,7 +259,7 @@ func themeAdvice(principle string) string {
 	case analyze.PrincipleExplainWhy:
 		return "Write down the why and the tradeoff of the decisions below, and share it with the people they affect."
 	case analyze.PrincipleDecideClearly:
-		return "Close each open thread with a decision, a named decider, or a date."
+		return "Close each open thread below with a decision, a named decider, or a date."
 	case analyze.PrincipleGatherInput:
 		return "Check with the people a decision affects before it is final."
 	case analyze.PrincipleNoDictating:
@@ -309,6 +314,7 @@ func NewWeek(meetings []MeetingReport, opts WeekOptions) Week {
 		Commitments:          tracked,
 		QuietPeople:          quietPeople(meetings, names),
 		UnexplainedDecisions: unexplained(meetings),
+		OpenThreads:          TrackThreads(meetings),
 		Failures:             nonNil(opts.Failures),
 	}
 	for _, m := range meetings {
@@ -346,6 +352,7 @@ func weekMeeting(m MeetingReport) WeekMeeting {
 		People:      people(d),
 		Commitments: len(d.Commitments),
 		Unheard:     len(d.Unheard),
+		OpenThreads: len(d.OpenThreads),
 		Report:      d,
 	}
 	for _, x := range d.Decisions {
@@ -744,6 +751,153 @@ func unexplained(meetings []MeetingReport) []MeetingDecision {
 	return out
 }
 
+// TrackedThread is an open thread followed across meetings: a discussion put off with no
+// owner and no date, or a decision reopened with no new call. The threads of several meetings
+// whose topics have the same content words (sameTopic) are one TrackedThread with a mention
+// for each.
+type TrackedThread struct {
+	// Topic is the shortest wording of the topic said, or "" when no meeting named one.
+	Topic string `json:"topic"`
+	// Mentions are where the thread was left open, earliest first.
+	Mentions []ThreadMention `json:"mentions"`
+	// DeferredAgain is true when the thread was left open in two or more meetings: the
+	// strongest sign that a call is owed.
+	DeferredAgain bool `json:"deferred_again"`
+	// words are the content words of the topic as first said, that later threads match.
+	words []string
+}
+
+// ThreadMention is one meeting where a thread was left open.
+type ThreadMention struct {
+	Mention
+	// Kind is deferred or reopened.
+	Kind string `json:"kind"`
+}
+
+// TrackThreads follows the open threads of meetings (in date order) across them: threads on
+// the same topic (sameTopic) become one TrackedThread, with the shortest wording of the topic
+// and every meeting that left it open. A thread without a topic stands alone. The threads
+// left open in two or more meetings come first, then the others, each in the order they were
+// first left open.
+func TrackThreads(meetings []MeetingReport) []TrackedThread {
+	out := []TrackedThread{}
+	exact := map[string]int{}
+	for _, m := range meetings {
+		for _, o := range m.Report.OpenThreads {
+			mention := ThreadMention{Mention: mentionOf(m, o.ID, o.Evidence), Kind: o.Kind}
+			w := topicKey(o.Topic)
+			i, ok := exact[strings.Join(w, " ")]
+			if !ok {
+				i = similarThread(out, w)
+			}
+			if i < 0 {
+				if len(w) > 0 {
+					exact[strings.Join(w, " ")] = len(out)
+				}
+				out = append(out, TrackedThread{Topic: o.Topic, Mentions: []ThreadMention{mention}, words: w})
+				continue
+			}
+			t := &out[i]
+			t.Mentions = append(t.Mentions, mention)
+			if len(o.Topic) < len(t.Topic) {
+				t.Topic = o.Topic
+			}
+		}
+	}
+	for i := range out {
+		out[i].DeferredAgain = meetingCount(out[i].mentions()) >= 2
+	}
+	slices.SortStableFunc(out, func(a, b TrackedThread) int {
+		if a.DeferredAgain != b.DeferredAgain {
+			if a.DeferredAgain {
+				return -1
+			}
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// mentions are the meetings of the thread's mentions.
+func (t TrackedThread) mentions() []Mention {
+	out := make([]Mention, len(t.Mentions))
+	for i, m := range t.Mentions {
+		out[i] = m.Mention
+	}
+	return out
+}
+
+// reopened reports whether every mention of the thread is a decision reopened.
+func (t TrackedThread) reopened() bool {
+	for _, m := range t.Mentions {
+		if m.Kind != analyze.KindReopened {
+			return false
+		}
+	}
+	return len(t.Mentions) > 0
+}
+
+// similarThread returns the index of the latest of the tracked threads (among the last
+// similarWindow) whose topic is the same as w, or -1.
+func similarThread(tracked []TrackedThread, w []string) int {
+	if len(w) == 0 {
+		return -1
+	}
+	for k := len(tracked) - 1; k >= 0 && k >= len(tracked)-similarWindow; k-- {
+		if sameTopic(tracked[k].words, w) {
+			return k
+		}
+	}
+	return -1
+}
+
+// isTopicStopWord reports whether w names no topic by itself: "the pricing decision" is the
+// pricing, "the roadmap discussion" the roadmap.
+func isTopicStopWord(w string) bool {
+	switch w {
+	case "decision", "discussion", "topic", "question", "item", "issue", "point", "thing", "conversation", "again":
+		return true
+	}
+	return false
+}
+
+// topicKey is the set of a topic's telling words (taskKey without the words that name no
+// topic), lowercased, sorted and without repeats.
+func topicKey(topic string) []string {
+	return slices.DeleteFunc(taskKey(topic), isTopicStopWord)
+}
+
+// sameTopic reports whether two topics are one, strictly: the same telling words, or every
+// telling word of the shorter (two at least) among the longer's, which has one word more at
+// most and no other number ("the pricing tiers" is "the enterprise pricing tiers", but not
+// "the pricing page", "pricing" alone, or "the pricing tiers for the annual plan").
+func sameTopic(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return false
+	}
+	if slices.Equal(a, b) {
+		return true
+	}
+	if len(a) < 2 || len(b)-len(a) > 1 {
+		return false
+	}
+	for _, w := range a {
+		if _, ok := slices.BinarySearch(b, w); !ok {
+			return false
+		}
+	}
+	for _, w := range b {
+		if _, ok := slices.BinarySearch(a, w); !ok && hasDigit(w) {
+			return false
+		}
+	}
+	return true
+}
+
 // keptIDs gives, for each meeting path, the ids of its commitments that were later reported
 // done.
 func keptIDs(tracked []TrackedCommitment) map[string]map[string]bool {
@@ -886,8 +1040,8 @@ func WeekJSON(out io.Writer, w Week) error {
 }
 
 // WeekMarkdown writes w as Markdown: the table of meetings, the recurring themes, the
-// commitments by owner, the quiet people, the decisions without a why, the --me person's own
-// week, and the files that could not be read.
+// commitments by owner, the quiet people, the decisions without a why, the open threads (a
+// topic deferred again first), the --me person's own week, and the files that could not be read.
 func WeekMarkdown(out io.Writer, w Week) error {
 	var b strings.Builder
 	writeWeek(&b, w)
@@ -931,6 +1085,7 @@ func writeWeek(b *strings.Builder, w Week) {
 	writeWeekCommitments(b, w)
 	writeQuiet(b, w)
 	writeUnexplained(b, w)
+	writeWeekThreads(b, w)
 	writeMyWeek(b, w)
 	writeFailures(b, w)
 }
@@ -1193,6 +1348,55 @@ func writeUnexplained(b *strings.Builder, w Week) {
 		}
 	}
 	b.WriteString("\n")
+}
+
+func writeWeekThreads(b *strings.Builder, w Week) {
+	b.WriteString("## Open threads\n\n")
+	if len(w.OpenThreads) == 0 {
+		b.WriteString("No open threads found.\n\n")
+		return
+	}
+	b.WriteString("Discussions left with no call, owner or date: each is a call owed. Close it with a decision, a\n" +
+		"named decider or a date.\n\n")
+	for _, t := range w.OpenThreads {
+		b.WriteString("- " + threadName(t) + ": " + threadState(t) + "\n")
+		for _, m := range t.Mentions {
+			b.WriteString("  - " + threadMention(m) + "\n")
+		}
+	}
+	b.WriteString("\n")
+}
+
+// threadMention writes where a thread was left open, with the words: "Planning, 17 Nov:
+// "Let's come back to the pricing tiers next time." (Ana Lopez, line 43, 00:01:36)".
+func threadMention(m ThreadMention) string {
+	s := where(m.Mention)
+	if len(m.Evidence) > 0 {
+		s += ": " + escape(quote(m.Evidence[0].Quote)) + " (" + citation(m.Evidence[0]) + ")"
+	}
+	return s
+}
+
+// threadName names an open thread for a list item: its topic in bold, or "A thread" when no
+// meeting named one (the quote below says what it was).
+func threadName(t TrackedThread) string {
+	if topic := trimEnd(t.Topic); topic != "" {
+		return "**" + escape(upperFirst(topic)) + "**"
+	}
+	return "A thread"
+}
+
+// threadState says how a thread was left open: "put off with no owner and no date", "a
+// decision reopened, with no new call", or, when it was left open in two meetings or more,
+// "**deferred again**, left open in 2 meetings".
+func threadState(t TrackedThread) string {
+	switch {
+	case t.DeferredAgain:
+		return "**deferred again**, left open in " + strconv.Itoa(meetingCount(t.mentions())) + " meetings"
+	case t.reopened():
+		return "a decision reopened, with no new call"
+	}
+	return "put off with no owner and no date"
 }
 
 func writeMyWeek(b *strings.Builder, w Week) {

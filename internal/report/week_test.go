@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -140,6 +141,24 @@ func TestWeekFindings(t *testing.T) {
 	if len(plan.DueMoves) != 1 || plan.DueMoves[0].From != "2026-11-20" || plan.DueMoves[0].To != "2026-11-24" || plan.Overdue {
 		t.Errorf("test plan %+v: want its due moved from 2026-11-20 to 2026-11-24, not overdue", plan)
 	}
+	// The pricing tiers were put off with no owner or date in the planning and again in the
+	// sales sync; the standup put them off to Thursday with Tom as owner, a clear call.
+	if len(w.OpenThreads) != 1 {
+		t.Fatalf("open threads %+v, want the pricing tiers only", w.OpenThreads)
+	}
+	tiers := w.OpenThreads[0]
+	var in []string
+	for _, m := range tiers.Mentions {
+		in = append(in, m.Title)
+	}
+	if tiers.Topic != "the pricing tiers" || !tiers.DeferredAgain || !slices.Equal(in, []string{"Planning", "Sales sync"}) {
+		t.Errorf("open thread %+v in %q: want the pricing tiers, deferred again, in Planning and Sales sync", tiers, in)
+	}
+	for _, m := range w.Meetings {
+		if want := map[string]int{"Planning": 1, "Sales sync": 1}[m.Title]; m.OpenThreads != want {
+			t.Errorf("%s: %d open threads, want %d", m.Title, m.OpenThreads, want)
+		}
+	}
 	// The rollback plan was assigned to Ben in the design review and accepted in the 1:1.
 	for _, c := range w.Commitments {
 		if strings.Contains(c.Task, "rollback plan") && slices.Contains(c.Flags, analyze.FlagAssignedNotAccepted) {
@@ -160,7 +179,7 @@ func TestWeekJSONShape(t *testing.T) {
 	if doc["schema"] != WeekSchema {
 		t.Errorf("schema %v", doc["schema"])
 	}
-	for _, k := range []string{"meetings", "themes", "commitments", "quiet_people", "unexplained_decisions", "failures"} {
+	for _, k := range []string{"meetings", "themes", "commitments", "quiet_people", "unexplained_decisions", "open_threads", "failures"} {
 		if _, ok := doc[k].([]any); !ok {
 			t.Errorf("%s is %v, want a list (empty, not null)", k, doc[k])
 		}
@@ -425,5 +444,149 @@ func TestWeekCountsOnlyOpenPromises(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), "### Your open promises\n\nNone found.") || !strings.Contains(b.String(), "- [x] Send the revised deck to sales") {
 		t.Errorf("week markdown:\n%s", b.String())
+	}
+}
+
+// thread is an open thread of kind on topic, said in words at line.
+func thread(id, kind, topic, words string, line int) analyze.OpenThread {
+	return analyze.OpenThread{ID: id, Kind: kind, Topic: topic, Evidence: []analyze.Evidence{{Quote: words, Speaker: "Ana Lopez", Line: line}}}
+}
+
+// threadsMeeting is a meeting of date that left threads open, with a decide-clearly coaching
+// item for each, as the offline engine gives.
+func threadsMeeting(date string, threads ...analyze.OpenThread) MeetingReport {
+	m := meetingWith(date, nil, nil)
+	m.Report.OpenThreads = threads
+	for _, th := range threads {
+		m.Report.Coaching = append(m.Report.Coaching, analyze.Coaching{
+			Principle: analyze.PrincipleDecideClearly, Suggestion: "Close it with a decision, an owner or a date.", Refs: []string{th.ID},
+		})
+	}
+	return m
+}
+
+func TestSameTopic(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"the pricing tiers", "pricing tiers", true},
+		{"the pricing tiers", "The Pricing Tier", true},
+		{"the pricing tiers", "the enterprise pricing tiers", true},
+		{"the pricing decision", "pricing", true},
+		{"the roadmap discussion", "the roadmap", true},
+		{"the pricing tiers", "the pricing page", false},
+		{"the pricing tiers", "pricing", false},
+		{"the pricing tiers", "the pricing tiers for the annual plan", false},
+		{"the Q3 roadmap", "the Q4 roadmap", false},
+		{"the roadmap review", "the roadmap review 2027", false},
+		{"", "", false},
+		{"the decision", "the decision", false},
+	}
+	for _, tt := range tests {
+		if got := sameTopic(topicKey(tt.a), topicKey(tt.b)); got != tt.want {
+			t.Errorf("sameTopic(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestTrackThreads(t *testing.T) {
+	deferred := func(id, topic string) analyze.OpenThread {
+		return thread(id, analyze.KindDeferred, topic, "Let's come back to "+topic+" next time.", 7)
+	}
+	tests := []struct {
+		name     string
+		meetings []MeetingReport
+		// want is each tracked thread as "topic: meetings left open, again or not".
+		want []string
+	}{
+		{"deferred again in a later meeting", []MeetingReport{
+			threadsMeeting("2026-11-17", deferred("o1", "the pricing tiers")),
+			threadsMeeting("2026-11-19", deferred("o1", "pricing tiers")),
+		}, []string{"pricing tiers: 2 again"}},
+		{"twice in one meeting is not again", []MeetingReport{
+			threadsMeeting("2026-11-17", deferred("o1", "the pricing tiers"), deferred("o2", "the pricing tiers")),
+		}, []string{"the pricing tiers: 1"}},
+		{"a topic sharing one word is another", []MeetingReport{
+			threadsMeeting("2026-11-17", deferred("o1", "the pricing tiers")),
+			threadsMeeting("2026-11-19", deferred("o1", "the pricing page")),
+		}, []string{"the pricing tiers: 1", "the pricing page: 1"}},
+		{"threads without a topic stand alone", []MeetingReport{
+			threadsMeeting("2026-11-17", deferred("o1", "")),
+			threadsMeeting("2026-11-19", deferred("o1", "")),
+		}, []string{": 1", ": 1"}},
+		{"deferred again comes first", []MeetingReport{
+			threadsMeeting("2026-11-16", deferred("o1", "the venue")),
+			threadsMeeting("2026-11-17", deferred("o1", "the pricing tiers")),
+			threadsMeeting("2026-11-19", thread("o1", analyze.KindReopened, "the pricing tiers decision", "Let's reopen the pricing tiers decision.", 3)),
+		}, []string{"the pricing tiers: 2 again", "the venue: 1"}},
+		{"none", []MeetingReport{threadsMeeting("2026-11-16")}, []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := []string{}
+			for _, th := range TrackThreads(tt.meetings) {
+				s := th.Topic + ": " + strconv.Itoa(meetingCount(th.mentions()))
+				if th.DeferredAgain {
+					s += " again"
+				}
+				got = append(got, s)
+				for _, m := range th.Mentions {
+					if m.ID == "" || len(m.Evidence) == 0 || m.Kind == "" {
+						t.Errorf("%q: a mention without its id, evidence or kind: %+v", th.Topic, m)
+					}
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("tracked %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWeekOpenThreadsSection(t *testing.T) {
+	tiers := thread("o1", analyze.KindDeferred, "the pricing tiers", "Let's come back to the pricing tiers next time.", 43)
+	again := thread("o1", analyze.KindDeferred, "the pricing tiers", "We didn't get to the pricing tiers again.", 17)
+	reopened := thread("o2", analyze.KindReopened, "", "Let's reopen that decision.", 20)
+	tests := []struct {
+		name     string
+		meetings []MeetingReport
+		want     []string
+		wantNot  []string
+	}{
+		{"a topic deferred again", []MeetingReport{threadsMeeting("2026-11-17", tiers), threadsMeeting("2026-11-19", again)}, []string{
+			"## Open threads\n\n",
+			"- **The pricing tiers**: **deferred again**, left open in 2 meetings\n" +
+				"  - Sync 2026-11-17, 17 Nov: \"Let's come back to the pricing tiers next time.\" (Ana Lopez, line 43)\n" +
+				"  - Sync 2026-11-19, 19 Nov: \"We didn't get to the pricing tiers again.\" (Ana Lopez, line 17)\n",
+			"**Decide clearly**, in 2 of 2 meetings (2 findings). Close each open thread below with a decision, a named decider, or a date.",
+		}, nil},
+		{"once, and a decision reopened", []MeetingReport{threadsMeeting("2026-11-17", tiers, reopened)}, []string{
+			"- **The pricing tiers**: put off with no owner and no date\n  - Sync 2026-11-17, 17 Nov: \"Let's come back",
+			"- A thread: a decision reopened, with no new call\n  - Sync 2026-11-17, 17 Nov: \"Let's reopen that decision.\" (Ana Lopez, line 20)\n",
+		}, []string{"deferred again"}},
+		{"none", []MeetingReport{threadsMeeting("2026-11-17")}, []string{"## Open threads\n\nNo open threads found.\n"}, []string{"deferred again"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WeekMarkdown(&b, NewWeek(tt.meetings, WeekOptions{Now: weekNow})); err != nil {
+				t.Fatal(err)
+			}
+			md := b.String()
+			for _, want := range tt.want {
+				if !strings.Contains(md, want) {
+					t.Errorf("week report lacks\n%s\n%s", want, md)
+				}
+			}
+			for _, not := range tt.wantNot {
+				if strings.Contains(md, not) {
+					t.Errorf("week report has %q:\n%s", not, md)
+				}
+			}
+			if strings.Index(md, "## Open threads") < strings.Index(md, "## Decisions without a stated why") {
+				t.Errorf("open threads are not after the decisions without a why:\n%s", md)
+			}
+		})
 	}
 }
