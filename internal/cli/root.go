@@ -33,6 +33,9 @@ func Main() int {
 // execRoot executes the command tree with args and returns the exit code, printing any error as
 // one line on errOut; a usage error's hint names the command that was called.
 func execRoot(ctx context.Context, root *cobra.Command, args []string, errOut io.Writer) int {
+	if args == nil {
+		args = []string{} // cobra reads os.Args when given nil: no args must mean no args
+	}
 	root.SetArgs(args)
 	called, err := root.ExecuteContextC(ctx)
 	command := root.Name()
