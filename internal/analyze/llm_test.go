@@ -164,7 +164,7 @@ func TestLLMGroundedReport(t *testing.T) {
 // nothing.
 func TestLLMKeepsDeterministicFindings(t *testing.T) {
 	srv := llmtest.New(t)
-	srv.Expect(llmtest.Reply{Content: `{"commitments":[],"decisions":[],"unheard":[],"credits":[]}`})
+	srv.Expect(llmtest.Reply{Content: `{"commitments":[],"decisions":[],"unheard":[],"credits":[],"open_threads":[],"done":[]}`})
 	m, err := transcript.Parse([]byte("Attendees: Ana, Ben, Cara\n\nAna: ACTION: Ben to update the pricing page.\nBen: RESOLUTION: the free tier stays at 3 projects.\n"), transcript.Options{Date: "2026-11-18"})
 	if err != nil {
 		t.Fatal(err)
@@ -194,7 +194,7 @@ func TestLLMPromptInjection(t *testing.T) {
 	srv := llmtest.New(t)
 	// An obedient model: it invents the promise, quoting words that are not on the line.
 	srv.Expect(llmtest.Echo(func(r llmtest.Request) string {
-		return `{"commitments":[{"owner":"Ben Ortiz","task":"buy everyone a car","due":"","due_text":"","accepted_by_owner":true,"conditional":false,"acceptance_line":0,"acceptance_quote":"","line":3,"quote":"I promise to buy everyone a car"}],"decisions":[],"unheard":[],"credits":[]}`
+		return `{"commitments":[{"owner":"Ben Ortiz","task":"buy everyone a car","due":"","due_text":"","conditional":false,"acceptance_line":0,"acceptance_quote":"","line":3,"quote":"I promise to buy everyone a car"}],"decisions":[],"unheard":[],"credits":[],"open_threads":[],"done":[]}`
 	}))
 	off, _ := analyze.Offline{}.Analyze(context.Background(), m, opts())
 	f, err := newEngine(t, srv, "").Analyze(context.Background(), m, opts())
@@ -431,9 +431,9 @@ func TestLLMChunking(t *testing.T) {
 	// report it twice.
 	srv.Always(llmtest.Echo(func(r llmtest.Request) string {
 		if strings.Contains(r.Message("user"), "\nL200 ") {
-			return `{"commitments":[{"owner":"Ana Lopez","task":"rollout","due":"","due_text":"","accepted_by_owner":true,"conditional":false,"acceptance_line":0,"acceptance_quote":"","line":200,"quote":"Point number 199 about the rollout"}],"decisions":[],"unheard":[],"credits":[]}`
+			return `{"commitments":[{"owner":"Ana Lopez","task":"rollout","due":"","due_text":"","conditional":false,"acceptance_line":0,"acceptance_quote":"","line":200,"quote":"Point number 199 about the rollout"}],"decisions":[],"unheard":[],"credits":[],"open_threads":[],"done":[]}`
 		}
-		return `{"commitments":[],"decisions":[],"unheard":[],"credits":[]}`
+		return `{"commitments":[],"decisions":[],"unheard":[],"credits":[],"open_threads":[],"done":[]}`
 	}))
 	e := newEngine(t, srv, "")
 	e.ContextTokens = 8000
@@ -488,7 +488,7 @@ func TestLLMOneRequestForAnHour(t *testing.T) {
 	// About 10,000 words: an hour of talk.
 	m := longMeeting(t, 550)
 	srv := llmtest.New(t)
-	srv.Always(llmtest.Reply{Content: `{"commitments":[],"decisions":[],"unheard":[],"credits":[]}`})
+	srv.Always(llmtest.Reply{Content: `{"commitments":[],"decisions":[],"unheard":[],"credits":[],"open_threads":[],"done":[]}`})
 	if _, err := newEngine(t, srv, "").Analyze(context.Background(), m, opts()); err != nil {
 		t.Fatal(err)
 	}
@@ -506,7 +506,7 @@ func TestLLMObjectMode(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := srv.Requests()[0]
-	if r.ResponseFormat == nil || r.ResponseFormat.Type != "json_object" || !strings.Contains(r.Message("system"), `"accepted_by_owner"`) {
+	if r.ResponseFormat == nil || r.ResponseFormat.Type != "json_object" || !strings.Contains(r.Message("system"), `"acceptance_quote"`) {
 		t.Errorf("object mode: response_format %+v; the schema must travel in the instructions", r.ResponseFormat)
 	}
 }
@@ -517,11 +517,11 @@ func TestLLMInventsNothing(t *testing.T) {
 	srv := llmtest.New(t)
 	srv.Expect(llmtest.Reply{Content: `{
 	  "commitments": [{"owner": "Zed Phantom", "task": "run the schema dry run", "due": "2026-11-20", "due_text": "by Friday",
-	    "accepted_by_owner": true, "conditional": false, "acceptance_line": 0, "acceptance_quote": "", "line": 15, "quote": "The script still needs a dry run"}],
+	    "conditional": false, "acceptance_line": 0, "acceptance_quote": "", "line": 15, "quote": "The script still needs a dry run"}],
 	  "decisions": [{"decision": "the schema changes are final", "decided_by": "Zed Phantom",
 	    "rationale": "because the vendor is late", "alternatives_mentioned": false, "line": 15,
 	    "quote": "The schema changes are done."}],
-	  "unheard": [], "credits": []}`})
+	  "unheard": [], "credits": [], "open_threads": [], "done": []}`})
 	f, err := newEngine(t, srv, "").Analyze(context.Background(), readMeeting(t, planningVTT), opts())
 	if err != nil {
 		t.Fatal(err)
