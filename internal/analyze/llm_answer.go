@@ -65,7 +65,7 @@ type llmCredit struct {
 // reopened.
 type llmOpenThread struct {
 	Kind  string `json:"kind" enum:"deferred,reopened"`
-	Topic string `json:"topic" description:"what is left open, under 8 words"`
+	Topic string `json:"topic"`
 	Line  int    `json:"line"`
 	Quote string `json:"quote"`
 }
@@ -73,7 +73,7 @@ type llmOpenThread struct {
 // llmDone is a person reporting their own work finished.
 type llmDone struct {
 	Person string `json:"person"`
-	Task   string `json:"task" description:"the work finished, under 12 words"`
+	Task   string `json:"task"`
 	Line   int    `json:"line"`
 	Quote  string `json:"quote"`
 }

@@ -874,7 +874,7 @@ func TestLLMAssignmentNeedsQuotedAcceptance(t *testing.T) {
 // types change, this test fails until the version is bumped (so that answers cached in the
 // old shape are asked again) and the new digest recorded here.
 var answerSchemaDigests = map[string]string{
-	"debrief.llm-answer/3": "ae6c3a37e6b299d8d5498447d4103433607765b7f3062f67ebbc2f8c665eafee",
+	"debrief.llm-answer/3": "a11063a84ad7e8242c73983d774e66a198f931dd4fdf52d8b0e7b72ff8b0c4f8",
 }
 
 func TestLLMSchemaVersionPinsTheSchema(t *testing.T) {
