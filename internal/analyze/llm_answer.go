@@ -10,7 +10,7 @@ import (
 
 // LLMSchemaVersion names the shape of the answer the LLM engine asks for. It is part of every
 // cache key: change it whenever llmAnswer changes.
-const LLMSchemaVersion = "debrief.llm-answer/2"
+const LLMSchemaVersion = "debrief.llm-answer/3"
 
 // llmAnswer is what the model returns for one meeting (or one part of a long one). Every
 // field is required, as strict structured output demands; "" and [] mean none.
@@ -19,18 +19,20 @@ type llmAnswer struct {
 	Decisions   []llmDecision   `json:"decisions"`
 	Unheard     []llmUnheard    `json:"unheard"`
 	Credits     []llmCredit     `json:"credits"`
+	OpenThreads []llmOpenThread `json:"open_threads"`
+	Done        []llmDone       `json:"done"`
 }
 
 type llmCommitment struct {
-	Owner           string `json:"owner" description:"attendee who will do it, or empty"`
-	Task            string `json:"task" description:"the task, under 15 words"`
-	Due             string `json:"due" description:"YYYY-MM-DD, or empty when the words give no day"`
-	DueText         string `json:"due_text" description:"the deadline as said, or empty"`
-	AcceptedByOwner bool   `json:"accepted_by_owner"`
-	Conditional     bool   `json:"conditional"`
-	Line            int    `json:"line"`
-	Quote           string `json:"quote" description:"exact words from that line"`
-	// AcceptanceLine and AcceptanceQuote cite the owner taking on work someone else gave.
+	Owner       string `json:"owner" description:"attendee who will do it, or empty"`
+	Task        string `json:"task" description:"the task, under 15 words"`
+	Due         string `json:"due" description:"YYYY-MM-DD, or empty when the words give no day"`
+	DueText     string `json:"due_text" description:"the deadline as said, or empty"`
+	Conditional bool   `json:"conditional"`
+	Line        int    `json:"line"`
+	Quote       string `json:"quote" description:"exact words from that line"`
+	// AcceptanceLine and AcceptanceQuote cite the owner taking on work someone else gave: the
+	// only way such work counts as accepted.
 	AcceptanceLine  int    `json:"acceptance_line" description:"line where the owner accepts work someone else gave, or 0"`
 	AcceptanceQuote string `json:"acceptance_quote" description:"the owner's exact words accepting it, or empty"`
 }
@@ -57,6 +59,23 @@ type llmCredit struct {
 	Contribution string `json:"contribution"`
 	Line         int    `json:"line"`
 	Quote        string `json:"quote"`
+}
+
+// llmOpenThread is a discussion left open: put off with no owner or date, or a decision
+// reopened.
+type llmOpenThread struct {
+	Kind  string `json:"kind" enum:"deferred,reopened"`
+	Topic string `json:"topic"`
+	Line  int    `json:"line"`
+	Quote string `json:"quote"`
+}
+
+// llmDone is a person reporting their own work finished.
+type llmDone struct {
+	Person string `json:"person"`
+	Task   string `json:"task"`
+	Line   int    `json:"line"`
+	Quote  string `json:"quote"`
 }
 
 // LLMSchema returns the JSON schema of the answer, generated from the Go types, for strict

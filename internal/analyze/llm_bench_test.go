@@ -13,7 +13,7 @@ import (
 func benchServer(b *testing.B) *llmtest.Server {
 	srv := llmtest.New(b)
 	srv.SetLatency(200 * time.Millisecond)
-	srv.Always(llmtest.Reply{Content: `{"commitments":[],"decisions":[],"unheard":[],"credits":[]}`})
+	srv.Always(llmtest.Reply{Content: `{"commitments":[],"decisions":[],"unheard":[],"credits":[],"open_threads":[],"done":[]}`})
 	return srv
 }
 

@@ -74,6 +74,81 @@ func (g *grounder) turn(line int) (transcript.Turn, bool) {
 	return g.m.Turns[i], true
 }
 
+// lineText returns the words of the input line, which may be one of several lines joined into
+// a turn.
+func (g *grounder) lineText(line int) string {
+	t, ok := g.turn(line)
+	if !ok {
+		return ""
+	}
+	var b strings.Builder
+	at, cur := 0, t.Line
+	for k := 0; k <= len(t.Spans); k++ {
+		end, next := len(t.Text), 0
+		if k < len(t.Spans) {
+			end, next = min(max(t.Spans[k].Offset, at), len(t.Text)), t.Spans[k].Line
+		}
+		if cur == line {
+			b.WriteString(t.Text[at:end] + " ")
+		}
+		at, cur = end, next
+	}
+	return b.String()
+}
+
+// groundDone checks the model's done report: its quote on its line, a task, and as the person
+// an attendee who said that line or is named on it. ok is false when it fails.
+func groundDone(m *transcript.Meeting, g *grounder, d llmDone) (DoneReport, bool) {
+	ev, ok := g.evidence(d.Line, d.Quote)
+	who, task := person(m, d.Person), strings.TrimSpace(d.Task)
+	if !ok || who == "" || task == "" {
+		return DoneReport{}, false
+	}
+	if !saidBy(m, ev, who) && !namesPerson(m, g.lineText(d.Line), who) {
+		return DoneReport{}, false
+	}
+	return DoneReport{Person: who, Task: task, Evidence: []Evidence{ev}}, true
+}
+
+// groundThread checks the model's open thread: a known kind and its quote on its line. ok is
+// false when it fails.
+func groundThread(g *grounder, o llmOpenThread) (OpenThread, bool) {
+	ev, ok := g.evidence(o.Line, o.Quote)
+	if !ok || o.Kind != KindDeferred && o.Kind != KindReopened {
+		return OpenThread{}, false
+	}
+	return OpenThread{Kind: o.Kind, Topic: firstTopicWords(o.Topic), Evidence: []Evidence{ev}}, true
+}
+
+// closes reports whether the findings indexed in c close the thread th, as the offline rule
+// does: a decision on its topic in its turn or the openThreadLookahead turns after it (not
+// past a heading), or a commitment with an owner there, at once (its turn or the next) or
+// later on its topic. A topic the thread's own words do not hold is no filter: any such
+// decision or commitment closes it.
+func (g *grounder) closes(th OpenThread, c closers) bool {
+	i, ok := g.byLine[th.Evidence[0].Line]
+	if !ok {
+		return false
+	}
+	topic := ownTopicWords(th)
+	for j := i; j < len(g.m.Turns) && j <= i+openThreadLookahead; j++ {
+		t := g.m.Turns[j]
+		if j > i && t.Heading {
+			return false
+		}
+		near := j <= i+1
+		if c.closes(t.Line, topic, near) {
+			return true
+		}
+		for _, sp := range t.Spans {
+			if c.closes(sp.Line, topic, near) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // foldRune is how runes compare: lower case, typographic quotes and dashes made plain.
 func foldRune(r rune) rune {
 	switch r {

@@ -48,14 +48,25 @@ func mergeParts(parts []llmAnswer) llmAnswer {
 				out.Credits = append(out.Credits, c)
 			}
 		}
+		for _, o := range p.OpenThreads {
+			if first("o", o.Line, o.Quote) {
+				out.OpenThreads = append(out.OpenThreads, o)
+			}
+		}
+		for _, d := range p.Done {
+			if first("r", d.Line, d.Quote) {
+				out.Done = append(out.Done, d)
+			}
+		}
 	}
 	return out
 }
 
 // merge grounds the answer and adds it to the offline findings f: an item whose quote is not
 // on its line is dropped and counted; an item the offline rules also found fills the gaps of
-// that finding (owner, date, rationale) instead of repeating it. Then the findings are
-// numbered and coached again.
+// that finding (owner, date, rationale) instead of repeating it. An open thread that the
+// merged commitments and decisions close is left out. Then the findings are numbered and
+// coached again.
 func (e *LLM) merge(f *Findings, m *transcript.Meeting, a llmAnswer, opts Options) {
 	g := newGrounder(m)
 	dropped := 0
@@ -66,7 +77,7 @@ func (e *LLM) merge(f *Findings, m *transcript.Meeting, a llmAnswer, opts Option
 			continue
 		}
 		accepted := acceptance(g, c, ev)
-		f.Commitments = mergeCommitment(f.Commitments, llmToCommitment(m, g, c, ev, accepted), accepted)
+		f.Commitments = mergeCommitment(m, f.Commitments, llmToCommitment(m, g, c, ev, accepted), accepted)
 	}
 	for _, d := range a.Decisions {
 		ev, ok := g.evidence(d.Line, d.Quote)
@@ -105,6 +116,26 @@ func (e *LLM) merge(f *Findings, m *transcript.Meeting, a llmAnswer, opts Option
 			continue
 		}
 		credits = append(credits, creditCoaching(person(m, c.Person), strings.TrimSpace(c.Contribution), ev))
+	}
+	for _, d := range a.Done {
+		r, ok := groundDone(m, g, d)
+		if !ok {
+			dropped++
+			continue
+		}
+		f.Done = mergeDone(f.Done, r)
+	}
+	// The threads come last: the commitments and decisions that may close them are merged.
+	closing := newClosers(f.Commitments, f.Decisions)
+	for _, o := range a.OpenThreads {
+		th, ok := groundThread(g, o)
+		if !ok {
+			dropped++
+			continue
+		}
+		if !g.closes(th, closing) {
+			f.OpenThreads = mergeThread(f.OpenThreads, th)
+		}
 	}
 	f.Engine.Dropped = dropped
 	sortByLine(f)
@@ -145,9 +176,11 @@ func llmToCommitment(m *transcript.Meeting, g *grounder, c llmCommitment, ev Evi
 	if due == "" && dueText == "" {
 		out.Flags = append(out.Flags, FlagNoDate)
 	}
-	if accepted != nil && owner != "" && accepted.Speaker == owner {
+	// Work someone else gave counts as accepted only with the owner's own words quoted, as for
+	// the offline findings; a scribe's notes assign nothing.
+	if accepted != nil && owner != "" && saidBy(m, *accepted, owner) {
 		out.Evidence = append(out.Evidence, *accepted)
-	} else if owner != "" && !c.AcceptedByOwner && owner != t.Speaker {
+	} else if owner != "" && t.Speaker != "" && !isNotes(m) && !saidBy(m, ev, owner) {
 		out.Flags = append(out.Flags, FlagAssignedNotAccepted)
 	}
 	if c.Conditional {
@@ -214,7 +247,7 @@ func acceptance(g *grounder, c llmCommitment, commitment Evidence) *Evidence {
 // mergeCommitment adds c to list, or fills the gaps of the offline finding on the same line.
 // accepted, when not nil, is the model's grounded quote of someone accepting the work: it
 // clears an offline assigned-not-accepted flag when it is the owner's.
-func mergeCommitment(list []Commitment, c Commitment, accepted *Evidence) []Commitment {
+func mergeCommitment(m *transcript.Meeting, list []Commitment, c Commitment, accepted *Evidence) []Commitment {
 	for i, o := range list {
 		if !sameLine(o.Evidence, c.Evidence) {
 			continue
@@ -222,7 +255,7 @@ func mergeCommitment(list []Commitment, c Commitment, accepted *Evidence) []Comm
 		if o.Owner != "" && c.Owner != "" && o.Owner != c.Owner {
 			continue
 		}
-		if accepted != nil && o.Owner != "" && accepted.Speaker == o.Owner && o.HasFlag(FlagAssignedNotAccepted) {
+		if accepted != nil && o.Owner != "" && saidBy(m, *accepted, o.Owner) && o.HasFlag(FlagAssignedNotAccepted) {
 			o.Flags = slices.DeleteFunc(slices.Clone(o.Flags), func(f string) bool { return f == FlagAssignedNotAccepted })
 			o.Evidence = append(slices.Clone(o.Evidence), *accepted)
 		}
@@ -239,6 +272,17 @@ func mergeCommitment(list []Commitment, c Commitment, accepted *Evidence) []Comm
 		return list
 	}
 	return append(list, c)
+}
+
+// saidBy reports whether the words of ev are who's: its speaker is that attendee.
+func saidBy(m *transcript.Meeting, ev Evidence, who string) bool {
+	return who != "" && person(m, ev.Speaker) == who
+}
+
+// isNotes reports whether the meeting is a scribe's notes, where "Ben to fix the query" records
+// work Ben took on rather than work someone gave him; the offline rules read it the same way.
+func isNotes(m *transcript.Meeting) bool {
+	return m.Format == transcript.FormatNotes || !m.HasTimes && !m.HasSpeakers
 }
 
 func mergeDecision(list []Decision, d Decision) []Decision {
@@ -264,6 +308,59 @@ func mergeUnheard(list []Unheard, u Unheard) []Unheard {
 	return append(list, u)
 }
 
+// mergeDone adds r to list unless a report there is the same one: on the same line, or by the
+// same person with mostly the same task words. The report already there stays.
+func mergeDone(list []DoneReport, r DoneReport) []DoneReport {
+	words := taskWords(r.Task)
+	for _, o := range list {
+		if sameLine(o.Evidence, r.Evidence) || o.Person == r.Person && overlaps(taskWords(o.Task), words) {
+			return list
+		}
+	}
+	return append(list, r)
+}
+
+// mergeThread adds th to list unless a thread there is the same one: on the same line, or put
+// off by the same speaker with mostly the same topic words. The thread already there stays.
+func mergeThread(list []OpenThread, th OpenThread) []OpenThread {
+	words := wordSet(contentWords(th.Topic))
+	for _, o := range list {
+		if sameLine(o.Evidence, th.Evidence) || sameSpeaker(o.Evidence, th.Evidence) && overlaps(wordSet(contentWords(o.Topic)), words) {
+			return list
+		}
+	}
+	return append(list, th)
+}
+
+// sameSpeaker reports whether two findings' first evidence has the same known speaker.
+func sameSpeaker(a, b []Evidence) bool {
+	return len(a) > 0 && len(b) > 0 && a[0].Speaker != "" && a[0].Speaker == b[0].Speaker
+}
+
+func wordSet(words []string) map[string]bool {
+	out := make(map[string]bool, len(words))
+	for _, w := range words {
+		out[w] = true
+	}
+	return out
+}
+
+// overlaps reports whether two sets of words share more than half of the smaller one: "the
+// schema changes" and "finish the schema changes" overlap, "send the agenda" and "send the
+// deck" do not.
+func overlaps(a, b map[string]bool) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return n > 0 && 2*n > len(a)
+}
+
 // firstLine is the line of a finding's first evidence; findings without evidence (silent
 // attendees) sort last.
 func firstLine(es []Evidence) int {
@@ -273,11 +370,14 @@ func firstLine(es []Evidence) int {
 	return es[0].Line
 }
 
-// sortByLine orders commitments and decisions by where they appear, keeping the unheard in
-// the offline order (silent attendees and shares first) with the model's additions after.
+// sortByLine orders commitments, decisions, done reports and open threads by where they
+// appear, keeping the unheard in the offline order (silent attendees and shares first) with
+// the model's additions after.
 func sortByLine(f *Findings) {
 	slices.SortStableFunc(f.Commitments, func(a, b Commitment) int { return cmp.Compare(firstLine(a.Evidence), firstLine(b.Evidence)) })
 	slices.SortStableFunc(f.Decisions, func(a, b Decision) int { return cmp.Compare(firstLine(a.Evidence), firstLine(b.Evidence)) })
+	slices.SortStableFunc(f.Done, func(a, b DoneReport) int { return cmp.Compare(firstLine(a.Evidence), firstLine(b.Evidence)) })
+	slices.SortStableFunc(f.OpenThreads, func(a, b OpenThread) int { return cmp.Compare(firstLine(a.Evidence), firstLine(b.Evidence)) })
 }
 
 // creditCoaching is the share-credit advice for a contribution nobody acknowledged.

@@ -18,11 +18,11 @@ import (
 	"github.com/debrief-cli/debrief/internal/transcript"
 )
 
-// The tests in this file split a meeting of 550 turns with a 6,000-token context: six parts,
+// The tests in this file split a meeting of 550 turns with a 6,400-token context: six parts,
 // more than DefaultPartsAtOnce.
 const (
 	splitTurns   = 550
-	splitContext = 6000
+	splitContext = 6400
 	splitParts   = 6
 )
 
@@ -63,8 +63,10 @@ func partAnswer(r llmtest.Request) llmtest.Reply {
 		Decisions   []any            `json:"decisions"`
 		Unheard     []any            `json:"unheard"`
 		Credits     []any            `json:"credits"`
+		OpenThreads []any            `json:"open_threads"`
+		Done        []any            `json:"done"`
 	}
-	a.Commitments, a.Decisions, a.Unheard, a.Credits = []map[string]any{}, []any{}, []any{}, []any{}
+	a.Commitments, a.Decisions, a.Unheard, a.Credits, a.OpenThreads, a.Done = []map[string]any{}, []any{}, []any{}, []any{}, []any{}, []any{}
 	for _, l := range strings.Split(user, "\n") {
 		var line int
 		if _, err := fmt.Sscanf(l, "L%d ", &line); err != nil || line%3 != 0 {
@@ -74,7 +76,7 @@ func partAnswer(r llmtest.Request) llmtest.Reply {
 		quote, _, _ := strings.Cut(text, ",")
 		a.Commitments = append(a.Commitments, map[string]any{
 			"owner": speaker, "task": fmt.Sprintf("line %d, part %d", line, part), "due": "", "due_text": "",
-			"accepted_by_owner": true, "conditional": false, "line": line, "quote": quote,
+			"conditional": false, "line": line, "quote": quote,
 			"acceptance_line": 0, "acceptance_quote": "",
 		})
 	}

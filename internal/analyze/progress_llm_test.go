@@ -13,7 +13,7 @@ import (
 // into them, so the offline done reports survive an LLM run, numbered, with their evidence.
 func TestLLMKeepsDoneReports(t *testing.T) {
 	srv := llmtest.New(t)
-	srv.Expect(llmtest.Reply{Content: `{"commitments":[{"owner":"Ben","task":"fix the second slow query","due":"","due_text":"by Monday","accepted_by_owner":true,"acceptance_line":0,"acceptance_quote":"","conditional":false,"line":3,"quote":"I'll fix the second slow query by Monday."}],"decisions":[],"unheard":[],"credits":[]}`})
+	srv.Expect(llmtest.Reply{Content: `{"commitments":[{"owner":"Ben","task":"fix the second slow query","due":"","due_text":"by Monday","acceptance_line":0,"acceptance_quote":"","conditional":false,"line":3,"quote":"I'll fix the second slow query by Monday."}],"decisions":[],"unheard":[],"credits":[],"open_threads":[],"done":[]}`})
 	text := "Attendees: Ana, Ben\n\nBen: The migration script is done.\nBen: I'll fix the second slow query by Monday.\nAna: Thanks.\n"
 	m, err := transcript.Parse([]byte(text), transcript.Options{Date: "2026-11-20"})
 	if err != nil {

@@ -299,7 +299,7 @@ func TestLLMFallbackWarning(t *testing.T) {
 func TestDoctor(t *testing.T) {
 	srv := llmtest.New(t)
 	srv.SetModels("gpt-4o-mini", "llama3.1")
-	srv.Expect(llmtest.Reply{Content: `{"commitments":[],"decisions":[],"unheard":[],"credits":[]}`})
+	srv.Expect(llmtest.Reply{Content: `{"commitments":[],"decisions":[],"unheard":[],"credits":[],"open_threads":[],"done":[]}`})
 	env := newLLMEnv(t, map[string]string{"OPENAI_API_KEY": secretKey, "OPENAI_BASE_URL": srv.URL()})
 	r := env.run(t, "", "doctor")
 	if r.code != 0 {
@@ -396,7 +396,7 @@ func TestAzureAgainstFakeServer(t *testing.T) {
 		t.Errorf("api-key header set: %v; Authorization %q", req.Header.Get("api-key") == secretKey, req.Header.Get("Authorization"))
 	}
 
-	srv.Expect(llmtest.Reply{Content: `{"commitments":[],"decisions":[],"unheard":[],"credits":[]}`})
+	srv.Expect(llmtest.Reply{Content: `{"commitments":[],"decisions":[],"unheard":[],"credits":[],"open_threads":[],"done":[]}`})
 	d := env.run(t, "", "doctor")
 	if d.code != 0 {
 		t.Fatalf("doctor: exit %d\n%s%s", d.code, d.stdout, d.stderr)
