@@ -770,34 +770,14 @@ func (f *finder) speech(i int) {
 		hints[k] = sentenceHints.find(lower)
 		sarcastic[k] = isSarcasticHinted(s, lower, hints[k])
 	}
+	prevFrom, prevTo := 0, 0 // the commitments the sentence before found
 	for k, s := range sentences {
-		if sarcastic[k] || k+1 < len(sentences) && sarcastic[k+1] && countWords(sentences[k+1]) <= 2 {
-			continue
+		from := len(f.found)
+		f.sentence(i, k, s, sarcastic, hints, &took)
+		if len(f.found) == from {
+			f.sentenceDue(i, s, prevFrom, prevTo)
 		}
-		if f.x.isQuestion(i, k) {
-			if hints[k]&hintRequest != 0 {
-				f.request(i, s)
-			}
-			continue
-		}
-		if hints[k]&hintPromise != 0 {
-			found := false
-			for _, clause := range promiseClauses(s) {
-				if f.promise(i, clause) {
-					found = true
-				}
-			}
-			if found {
-				took = true
-				continue
-			}
-		}
-		if hints[k]&(hintAssign|hintTo) != 0 && f.assignment(i, s, hints[k]&hintAssign != 0) {
-			continue
-		}
-		if hints[k]&hintNeed != 0 {
-			f.need(i, s)
-		}
+		prevFrom, prevTo = from, len(f.found)
 	}
 	a := f.ask
 	answering := a != nil && a.request && t.Speaker != "" && t.Speaker != a.asker && i > a.turn &&
@@ -828,6 +808,62 @@ func (f *finder) speech(i int) {
 			c := Commitment{Owner: t.Speaker, Task: a.task, Due: a.due, DueText: a.dueText, Confidence: confRequest}
 			f.add(c, a.turn, a.quote)
 			f.found[len(f.found)-1].c.Evidence = withEvidence(f.found[len(f.found)-1].c.Evidence, EvidenceFor(t, sentences[0]))
+		}
+	}
+}
+
+// sentence looks for a commitment in sentence k (s) of turn i; took is set when the speaker
+// promised work in it.
+func (f *finder) sentence(i, k int, s string, sarcastic []bool, hints []uint32, took *bool) {
+	sentences := f.x.sentences(i)
+	if sarcastic[k] || k+1 < len(sentences) && sarcastic[k+1] && countWords(sentences[k+1]) <= 2 {
+		return
+	}
+	if f.x.isQuestion(i, k) {
+		if hints[k]&hintRequest != 0 {
+			f.request(i, s)
+		}
+		return
+	}
+	if hints[k]&hintPromise != 0 {
+		found := false
+		for _, clause := range promiseClauses(s) {
+			if f.promise(i, clause) {
+				found = true
+			}
+		}
+		if found {
+			*took = true
+			return
+		}
+	}
+	if hints[k]&(hintAssign|hintTo) != 0 && f.assignment(i, s, hints[k]&hintAssign != 0) {
+		return
+	}
+	if hints[k]&hintNeed != 0 {
+		f.need(i, s)
+	}
+}
+
+// followDueWords is the longest a sentence may be to date the commitments of the sentence
+// before it: "Give me until next Wednesday.", "End of next week."
+const followDueWords = 8
+
+// sentenceDue gives the due date of sentence s of turn i, which found no commitment of its
+// own, to the commitments found[from:to] of the sentence before when they have none and s is
+// a short one that names a deadline.
+func (f *finder) sentenceDue(i int, s string, from, to int) {
+	if from == to || countWords(s) > followDueWords || isQuestion(s) || hasIWord(s) {
+		return
+	}
+	due, dueText := resolveDue(s, f.m.Date)
+	if dueText == "" {
+		return
+	}
+	for k := from; k < to; k++ {
+		if c := &f.found[k].c; c.Due == "" && c.DueText == "" {
+			c.Due, c.DueText = due, dueText
+			c.Evidence = withEvidence(c.Evidence, EvidenceFor(f.m.Turns[i], s))
 		}
 	}
 }

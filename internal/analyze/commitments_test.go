@@ -220,6 +220,12 @@ func TestFindCommitments(t *testing.T) {
 		{"two tasks with one deadline stay one", wed, nil, []string{
 			"Ana Lopez: I'll ping Priya and get the copy approved by Thursday.",
 		}, []wantCommitment{{owner: "Ana Lopez", task: "ping Priya and get the copy approved", due: "2026-11-19", dueText: "by Thursday"}}},
+		{"a short sentence after dates the promise", wed, nil, []string{
+			"Tom Weber: Sure, I'll take the smoke test. End of next week.",
+		}, []wantCommitment{{owner: "Tom Weber", task: "take the smoke test", due: "2026-11-27", dueText: "End of next week"}}},
+		{"a long sentence after does not date the promise", wed, nil, []string{
+			"Tom Weber: I'll take the smoke test. The release itself moved to the end of next week after the vendor call.",
+		}, []wantCommitment{{owner: "Tom Weber", task: "take the smoke test", flags: noDate}}},
 		{"on it ends a task", wed, nil, []string{"Ben Ode: If you want, I can pair on it this afternoon."},
 			[]wantCommitment{{owner: "Ben Ode", task: "pair on it", due: wed, dueText: "this afternoon", flags: []string{FlagConditional}}}},
 		{"sure, on it", wed, nil, []string{"Ana Lopez: Can you file the ticket?", "Ben Ode: Sure, on it."},
