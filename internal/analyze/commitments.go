@@ -106,7 +106,7 @@ var (
 	// refuseRe matches an answer that declines.
 	refuseRe = regexp.MustCompile(`(?i)^[\s"'“]*(?:no\b|nope|i\s+can['’]?t|i\s+cannot|i\s+won['’]t|not\s+(?:me|sure|really)|yeah,?\s+right)`)
 	// pronounTaskRe matches a task that only points back: "do it", "take that", "it".
-	pronounTaskRe = regexp.MustCompile(`(?i)^(?:(?:do|send|take|handle|grab|get|own|cover|check|fix|write|draft|take\s+care\s+of|look\s+into|follow\s+up\s+on|deal\s+with|sort|pick\s+up|run\s+with|drive)\s+)?(?:it|that|this|those|them|one|that\s+one|this\s+one)?(?:\s+(?:on|up|over|done|sorted|handled))?$`)
+	pronounTaskRe = regexp.MustCompile(`(?i)^(?:(?:do|send|take|handle|grab|get|own|cover|check|fix|write|draft|take\s+care\s+of|look\s+into|follow\s+up\s+on|deal\s+with|sort|pick\s+up|run\s+with|drive)\s+)?(?:it|that|this|those|them|one|that\s+one|this\s+one)?(?:\s+(?:on|up|over|done|sorted|handled))?(?:\s+(?:this|next)\s+(?:week|month)|\s+(?:today|tomorrow|later|soon|asap))?$`)
 	// clauseEndRe matches where the task's clause ends.
 	clauseEndRe = regexp.MustCompile(`(?i)(?:,\s+so\s|[,;]?\s+(?:but|because|since|so\s+that|so\s+we|so\s+you|as\s+long\s+as|if|unless|assuming|provided|though|although|which|otherwise|once\s+(?:(?-i:\p{Lu})\p{L}*|(?:we|you|they|he|she|i|it|the|this|that)\b)|and\s+then\s+(?:we|you|they)|and\s+(?:we|you|they|he|she)\s+(?:can|will|should))\b|;|\s[-–—]\s|\s\(|,\s+(?:right|ok(?:ay)?|yeah|alright|then|too|please)\b|\s+(?:ok(?:ay)?|right)\s*\?)`)
 	// fillerRe matches words before a task that add nothing to it.
@@ -680,7 +680,10 @@ func (f *finder) addReferent(i int, s string) {
 	if k := strings.Index(t.Text, s); k > 0 {
 		if before := strings.TrimSpace(t.Text[:k]); countWords(before) >= 3 {
 			last.c.Evidence = withEvidence(last.c.Evidence, EvidenceFor(t, before))
-			return
+			if countWords(before) > 8 || !pointsBackRe.MatchString(before) {
+				return
+			}
+			// "Oh, I didn't know that. I'll check with our admin.": what "that" is came before.
 		}
 	}
 	if i == 0 || f.m.Turns[i-1].Speaker == t.Speaker {
@@ -1101,19 +1104,43 @@ func (f *finder) request(i int, s string) {
 	t := f.m.Turns[i]
 	m := requestRe.FindStringSubmatch(s)
 	if m == nil {
+		m = topicAskRe.FindStringSubmatch(s)
+	}
+	if m == nil {
 		return
 	}
 	due, dueText := resolveDue(s, f.m.Date)
 	task := cleanTask(m[1], dueText)
-	if countWords(task) == 0 || pronounTaskRe.MatchString(task) && f.ask != nil {
+	addressee := ""
+	if v := vocativeRe.FindStringSubmatch(s); v != nil {
+		addressee = f.people.resolve(v[1])
+	} else if v := trailVocativeRe.FindStringSubmatchIndex(task); v != nil {
+		if addressee = f.people.resolve(task[v[2]:v[3]]); addressee != "" {
+			task = task[:v[0]]
+		}
+	}
+	if countWords(task) == 0 {
 		return
 	}
-	p := &pending{task: task, quote: s, asker: t.Speaker, turn: i, request: true, due: due, dueText: dueText}
-	if v := vocativeRe.FindStringSubmatch(s); v != nil {
-		p.addressee = f.people.resolve(v[1])
+	if pronounTaskRe.MatchString(task) && f.ask != nil {
+		if addressee != "" && f.ask.request && f.ask.asker != t.Speaker {
+			// "The design QA, who does that?" / "Can you do it, Priya?": the same work, now
+			// asked of someone.
+			a := *f.ask
+			a.asker, a.addressee = t.Speaker, addressee
+			f.ask = &a
+		}
+		return
 	}
-	f.ask = p
+	f.ask = &pending{task: task, quote: s, asker: t.Speaker, addressee: addressee, turn: i, request: true, due: due, dueText: dueText}
 }
+
+// topicAskRe matches a request that names the work first and asks for a taker after it:
+// "And the design QA for the new settings page, who does that?".
+var topicAskRe = regexp.MustCompile(`(?i)^(?:(?:so|and|ok(?:ay)?|also|then),?\s+)*(.+?),\s*(?:who(?:['’]s|\s+is)\s+(?:doing|taking|owning)|who\s+(?:does|takes|owns|wants|can\s+(?:do|take)|will\s+(?:do|take))|who(?:['’]ll)\s+(?:do|take))\s+(?:that|it|this|them)\W*$`)
+
+// trailVocativeRe matches the person a request names at its end: "Can you do it, Priya?".
+var trailVocativeRe = regexp.MustCompile(`,\s+(` + nameRE + `)\s*[?.!]*$`)
 
 // promise finds a promise in the speaker's own words; it reports whether it found one.
 func (f *finder) promise(i int, s string) bool {
@@ -1132,6 +1159,10 @@ func (f *finder) promise(i int, s string) bool {
 			return false
 		}
 		loc, hedged = m, strings.Contains(strings.ToLower(s[m[0]:m[1]]), "like")
+		if hedged && vagueObjectRe.MatchString(s[m[1]:]) {
+			// "I'd like to own something bigger": a wish, not yet a task.
+			return false
+		}
 	}
 	before, after := s[:loc[0]], strings.TrimSpace(s[loc[1]:])
 	phrase := strings.ToLower(s[loc[0]:loc[1]])
@@ -1222,6 +1253,9 @@ func (f *finder) promise(i int, s string) bool {
 	return true
 }
 
+// vagueObjectRe matches a task whose object names nothing yet: "own something bigger".
+var vagueObjectRe = regexp.MustCompile(`(?i)^\S+(?:\s+\S+)?\s+(?:something|anything|more)\b`)
+
 // isBareOnIt reports whether the promise found at loc in s is a bare "on it" that ends a
 // clause ("I can pair on it") rather than one that answers ("Sure, on it").
 func isBareOnIt(s string, loc []int) bool {
@@ -1270,6 +1304,9 @@ func (f *finder) dateFound(k, i int, s, due, dueText string) {
 // and send the summary by tomorrow".
 var secondTaskRe = regexp.MustCompile(`(?i),?\s+and\s+(?:then\s+|also\s+)?`)
 
+// secondBackRe matches a second task that points back at the first: "ask her", "send it".
+var secondBackRe = regexp.MustCompile(`(?i)\b(?:it|them|her|him|that|those|this|these)\b`)
+
 // splitAtSecondDue splits the task of a promise that names two tasks with two deadlines
 // ("update the board after this call and send the summary by tomorrow"): task is the first
 // task, cleaned, and second the words of the second as said in after. second is "" when
@@ -1285,6 +1322,10 @@ func splitAtSecondDue(task, after, dueText string) (string, string) {
 		return task, ""
 	}
 	second := rest[loc[1]:]
+	if secondBackRe.MatchString(second) {
+		// "talk to Ana on Monday and ask her to…": one errand in two steps.
+		return task, ""
+	}
 	if _, text := resolveDue(second, ""); text == "" {
 		return task, ""
 	}
@@ -1465,6 +1506,10 @@ func (f *finder) add(c Commitment, i int, quote string) {
 func (f *finder) merge() []Commitment {
 	var out []candidate
 	for _, cand := range f.found {
+		if pronounTaskRe.MatchString(cand.c.Task) {
+			// "I'll do it this week": the task is what its evidence was about.
+			cand.words = evidenceWords(cand.c.Evidence)
+		}
 		dup := -1
 		for j := range out {
 			if sameCommitment(out[j], cand) {
@@ -1566,6 +1611,18 @@ func mergeTwo(a, b candidate) candidate {
 	c.Evidence = ev
 	turn := min(a.turn, b.turn)
 	return candidate{c: c, turn: turn, words: keep.words, marker: a.marker || b.marker}
+}
+
+// evidenceWords returns the content words of the quotes of a commitment's evidence, as
+// taskWords finds them.
+func evidenceWords(ev []Evidence) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range ev {
+		for w := range taskWords(e.Quote) {
+			out[w] = true
+		}
+	}
+	return out
 }
 
 // taskStop are words that say nothing about which task is meant.

@@ -226,6 +226,19 @@ func TestFindCommitments(t *testing.T) {
 		{"a long sentence after does not date the promise", wed, nil, []string{
 			"Tom Weber: I'll take the smoke test. The release itself moved to the end of next week after the vendor call.",
 		}, []wantCommitment{{owner: "Tom Weber", task: "take the smoke test", flags: noDate}}},
+		{"a wish is not a promise", wed, nil, []string{"Ben Ode: I'd like to own something bigger."}, nil},
+		{"a second task that points back stays one", wed, nil, []string{
+			"Tom Weber: I'll talk to Ana on Monday and ask her to have the list ready by Wednesday.",
+		}, []wantCommitment{{owner: "Tom Weber", task: "talk to Ana and ask her to have the list ready by Wednesday", due: "2026-11-23", dueText: "on Monday"}}},
+		{"work named first, then asked of someone", wed, []string{"Priya Natarajan"}, []string{
+			"Priya Natarajan: And the design QA for the new settings page, who does that?",
+			"Ana Lopez: Can you do it, Priya?",
+			"Priya Natarajan: Sure, I'll do the design QA once María has the first build.",
+		}, []wantCommitment{{owner: "Priya Natarajan", task: "do the design QA", flags: noDate}}},
+		{"a promise that points back joins the action item", wed, []string{"Kenji Sato"}, []string{
+			"Kenji Sato: That one needs an egress allowlist for the preview workers. I'll do it this week.",
+			"ACTION: Kenji: egress allowlist for the preview workers (Friday)",
+		}, []wantCommitment{{owner: "Kenji Sato", task: "egress allowlist for the preview workers", due: "2026-11-20", dueText: "Friday"}}},
 		{"on it ends a task", wed, nil, []string{"Ben Ode: If you want, I can pair on it this afternoon."},
 			[]wantCommitment{{owner: "Ben Ode", task: "pair on it", due: wed, dueText: "this afternoon", flags: []string{FlagConditional}}}},
 		{"sure, on it", wed, nil, []string{"Ana Lopez: Can you file the ticket?", "Ben Ode: Sure, on it."},
@@ -267,6 +280,24 @@ func TestFindCommitments(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestFindCommitmentsCitesWhatTheTaskLeavesOut(t *testing.T) {
+	m := meetingOf(t, "2026-11-05", nil,
+		"Ben Ortiz: That sounds like the session length setting. Your admin can set it up to twelve hours.",
+		"Grace Kim: Oh, I didn't know that. I'll check with our admin today.")
+	got := findCommitments(m)
+	checkCommitmentEvidence(t, m, got)
+	if len(got) != 1 || got[0].Task != "check with our admin" {
+		t.Fatalf("got:\n%s", dumpCommitments(got))
+	}
+	cited := false
+	for _, e := range got[0].Evidence {
+		cited = cited || strings.Contains(e.Quote, "session length setting")
+	}
+	if !cited {
+		t.Errorf("the evidence does not cite what to check: %+v", got[0].Evidence)
 	}
 }
 
