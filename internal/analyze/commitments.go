@@ -107,8 +107,9 @@ var (
 	refuseRe = regexp.MustCompile(`(?i)^[\s"'“]*(?:no\b|nope|i\s+can['’]?t|i\s+cannot|i\s+won['’]t|not\s+(?:me|sure|really)|yeah,?\s+right)`)
 	// pronounTaskRe matches a task that only points back: "do it", "take that", "it".
 	pronounTaskRe = regexp.MustCompile(`(?i)^(?:(?:do|send|take|handle|grab|get|own|cover|check|fix|write|draft|take\s+care\s+of|look\s+into|follow\s+up\s+on|deal\s+with|sort|pick\s+up|run\s+with|drive)\s+)?(?:it|that|this|those|them|one|that\s+one|this\s+one)?(?:\s+(?:on|up|over|done|sorted|handled))?(?:\s+(?:this|next)\s+(?:week|month)|\s+(?:today|tomorrow|later|soon|asap))?$`)
-	// clauseEndRe matches where the task's clause ends.
-	clauseEndRe = regexp.MustCompile(`(?i)(?:,\s+so\s|[,;]?\s+(?:but|because|since|so\s+that|so\s+we|so\s+you|as\s+long\s+as|if|unless|assuming|provided|though|although|which|otherwise|once\s+(?:(?-i:\p{Lu})\p{L}*|(?:we|you|they|he|she|i|it|the|this|that)\b)|and\s+then\s+(?:we|you|they)|and\s+(?:we|you|they|he|she)\s+(?:can|will|should))\b|;|\s[-–—]\s|\s\(|,\s+(?:right|ok(?:ay)?|yeah|alright|then|too|please)\b|\s+(?:ok(?:ay)?|right)\s*\?)`)
+	// clauseEndRe matches where the task's clause ends: a reason, a condition, a "which" or
+	// "then we" clause, "as I said", or a comment after a comma ("…, it's nearly done").
+	clauseEndRe = regexp.MustCompile(`(?i)(?:,\s+so\s|[,;]?\s+(?:but|because|since|so\s+that|so\s+we|so\s+you|as\s+long\s+as|if|unless|assuming|provided|though|although|which|otherwise|once\s+(?:(?-i:\p{Lu})\p{L}*|(?:we|you|they|he|she|i|it|the|this|that)\b)|(?:and\s+)?then\s+(?:we|you|they|he|she|it)|and\s+(?:we|you|they|he|she)\s+(?:can|will|should)|as\s+(?:i|we)\s+(?:said|say|promised|mentioned)|at\s+some\s+point)\b|;|,\s+as\s+(?:promised|discussed|agreed|mentioned|planned|requested|usual|always)\b|,\s+(?:it|he|she|they|there|that|we|you|i)(?:['’](?:s|re|ve|ll|d|m)|\s+(?:is|are|was|were|has|have|had|think|know|guess|said|says|called|keeps?|seems?|looks?|needs?|wants?))\b|\s[-–—]\s|\s\(|,\s+(?:right|ok(?:ay)?|yeah|alright|then|too|please)\b|\s+(?:ok(?:ay)?|right)\s*\?)`)
 	// fillerRe matches words before a task that add nothing to it.
 	fillerRe = regexp.MustCompile(`(?i)^(?:just|also|really|actually|definitely|probably|quickly|go\s+ahead\s+and|try\s+to|try\s+and|then|first|certainly|gladly|happily|personally|make\s+sure\s+(?:to|that\s+i)|be\s+sure\s+to|need\s+to|have\s+to|,)\s+`)
 	// genericOwners are words in an owner's place that name nobody in particular.
@@ -222,7 +223,7 @@ func mayHoldLower(s, lower string, words []string) bool {
 // clauseWords are the words after a space with which clauseEndRe can match, and condWords the
 // words with which conditionalRe can.
 var (
-	clauseWords = []string{"but", "because", "since", "so", "as", "if", "unless", "assuming", "provided", "though", "although", "which", "otherwise", "once", "and"}
+	clauseWords = []string{"but", "because", "since", "so", "as", "if", "unless", "assuming", "provided", "though", "although", "which", "otherwise", "once", "and", "then", "at"}
 	condWords   = []string{"if", "assuming", "provided", "as", "unless", "depending", "once"}
 )
 
