@@ -55,7 +55,7 @@ var (
 	presentOwnerRe = regexp.MustCompile(`^(` + nameListRE + `)\s+(\p{Ll}+s)\s+(.+)$`)
 	// canActRe matches "I can" and "I'd like to" before a task; promise checks that a concrete
 	// action follows.
-	canActRe = regexp.MustCompile(`(?i)(?:^|[\s,;:(—–-])i\s+(?:can(?:\s+also)?|['’]d\s+like\s+to|would\s+like\s+to)\s+`)
+	canActRe = regexp.MustCompile(`(?i)(?:^|[\s,;:(—–-])i(?:\s+can(?:\s+also)?|['’]d\s+like\s+to|\s+would\s+like\s+to)\s+`)
 	// vocativeRe matches the person a request is addressed to: "María, can you…".
 	vocativeRe = regexp.MustCompile(`^(` + nameRE + `),\s`)
 	// pointsBackRe matches a task that refers back to something named before: "post them".
@@ -70,8 +70,8 @@ var (
 	// promiseNegRe matches words that undo a promise just after it: "I will not", "I'll never".
 	promiseNegRe = regexp.MustCompile(`(?i)^\s*(?:not|never|no\s+longer|n['’]t)\b`)
 	// discourseRe matches what follows "I'll"/"let me" when it is talk, not a task: "I'll be
-	// honest", "let me think", "I'll pass".
-	discourseRe = regexp.MustCompile(`(?i)^\s*(?:just\s+)?(?:be\s+(?:honest|brief|quick|frank|clear|candid|there|out|away|off|back|late|on\s+(?:leave|holiday|vacation|pto))|be\b(?:\s+\w+ing\b)?|say|admit|add\s+(?:that|to\s+that|one\s+thing|something)|pass|think|know|see\s+(?:you|what)|guess|bet|tell\s+you\s+what|start\s+(?:with|by|off)|begin|go\s+(?:first|next|ahead|on|back|over)|kick\s+(?:it\s+)?off|walk\s+(?:you\s+)?through|recap|summari[sz]e|repeat|rephrase|clarify|explain|answer|respond|note\s+that|mention|point\s+out|leave\s+it\s+(?:there|at\s+that)|keep\s+it\s+(?:short|brief)|defer|echo|second\s+that|jump\s+in|stop|hand\s+(?:it\s+)?over|turn\s+it\s+over|share\s+my\s+screen|stop\s+sharing|mute|unmute|give\s+(?:you\s+)?an\s+example|put\s+it\s+this\s+way|ask\s+(?:a|one|you)|interrupt|push\s+back|play\s+devil|get\s+this\s+straight|understand|have\s+a\s+look\s+now|try\s+to\s+explain|need\b|miss\b|take\s+(?:that|it)\s+back|let\s+you\s+go|let\s+(?:others|someone|you)\s+(?:speak|talk|jump|answer|go)|remember|wait|see\s+if\s+i\s+understand|just\s+say)\b`)
+	// honest", "let me think", "I'll pass", "I'll mute" (but not "I'll mute the alerts").
+	discourseRe = regexp.MustCompile(`(?i)^\s*(?:just\s+)?(?:(?:be\s+(?:honest|brief|quick|frank|clear|candid|there|out|away|off|back|late|on\s+(?:leave|holiday|vacation|pto))|be\b(?:\s+\w+ing\b)?|say|admit|add\s+(?:that|to\s+that|one\s+thing|something)|pass|think|know|see\s+(?:you|what)|guess|bet|tell\s+you\s+what|start\s+(?:with|by|off)|begin|go\s+(?:first|next|ahead|on|back|over)|kick\s+(?:it\s+)?off|walk\s+(?:you\s+)?through|recap|summari[sz]e|repeat|rephrase|clarify|explain|answer|respond|note\s+that|mention|point\s+out|leave\s+it\s+(?:there|at\s+that)|keep\s+it\s+(?:short|brief)|defer|echo|second\s+that|jump\s+in|stop|hand\s+(?:it\s+)?over|turn\s+it\s+over|share\s+my\s+screen|stop\s+sharing|give\s+(?:you\s+)?an\s+example|put\s+it\s+this\s+way|ask\s+(?:a|one|you)|interrupt|push\s+back|play\s+devil|get\s+this\s+straight|understand|have\s+a\s+look\s+now|try\s+to\s+explain|need\b|miss\b|take\s+(?:that|it)\s+back|let\s+you\s+go|let\s+(?:others|someone|you)\s+(?:speak|talk|jump|answer|go)|remember|wait|see\s+if\s+i\s+understand|just\s+say)\b|(?:un)?mute(?:\s+(?:myself|me|now|again))?\W*$)`)
 	// sarcasmRe matches signs that a promise is not meant: "yeah right", "as if", "lol", "/s".
 	sarcasmRe = regexp.MustCompile(`(?i)\byeah,?\s+right\b|\bas\s+if\b|\blol\b|\blmao\b|(?:^|\s)/s\b|\bin\s+my\s+spare\s+time\b|^(?:oh,?\s+)?sure,?\s+(?:i['’]ll|let\s+me)\s+just\b.*\b(?:everything|no\s+problem|of\s+course|in\s+my\s+sleep)\b|^oh,?\s+(?:great|sure|perfect|wonderful|fantastic|brilliant)\b|\bwhy\s+not\W*$|\bno\s+problem\s+at\s+all\W*$|\bwhat\s+could\s+(?:possibly\s+)?go\s+wrong\b|(?:i['’]ll|i\s+will)\s+(?:just\s+|also\s+)+(?:personally\s+)?\w+\s+(?:the\s+)?(?:entire|whole|every|all\s+of)\b`)
 	// reportedRe matches reported speech before a promise: "she said she'd", "he told us he will".
@@ -100,17 +100,18 @@ var (
 	// into it", "we will get back to you".
 	vagueFollowUpRe = regexp.MustCompile(`(?i)^(?:also\s+|then\s+|definitely\s+)?(?:look\s+into|follow\s+up|get\s+back\s+to|circle\s+back|check\s+(?:on|with|into)|investigate|figure\s+out|sort\s+out|dig\s+into|find\s+out|take\s+a\s+look)\b`)
 	// actionVerbRe matches a concrete action, as opposed to "be careful" or "think about it".
-	actionVerbRe = regexp.MustCompile(`(?i)^(?:also\s+|then\s+|probably\s+|just\s+|definitely\s+)*(?:send|email|e-mail|write|draft|update|file|open|create|schedule|set\s+up|book|ping|contact|reach\s+out|follow[- ]up|review|fix|merge|publish|document|add|remove|ask|share|post|prepare|investigate|look\s+into|look\s+at|take\s+a\s+look|dig\s+into|figure\s+out|find\s+out|talk\s+to|sync\s+with|test|deploy|circulate|move|close|organi[sz]e|propose|announce|rename|label|assign|notify|inform|invite|confirm|call|raise|submit|check\s+with|get\s+back\s+to|put\s+together|write\s+up|clean\s+up|sort\s+out|reply\s+to|respond\s+to|tell|let\s+\w+\s+know|make\s+(?:a|an)\s+\w+|run|benchmark|measure|file|track|escalate|summari[sz]e\s+(?:this|the\s+\w+)\s+(?:in|on|for)|start(?:\s+on)?|pair|own|line\s+up|handle|take\s+(?:the|a|care)|do\s+the|mute|cap|roll\s+out|sign\s+off|request|set|build|implement|ship|migrate|rotate|reach|drive|coordinate|arrange|sync|write|collect|gather|compile|find|dig)\b`)
+	actionVerbRe = regexp.MustCompile(`(?i)^(?:also\s+|then\s+|probably\s+|just\s+|definitely\s+|really\s+|actually\s+)*(?:send|email|e-mail|write|draft|update|file|open|create|schedule|set\s+up|book|ping|contact|reach\s+out|follow[- ]up|review|fix|merge|publish|document|add|remove|ask|share|post|prepare|investigate|look\s+into|look\s+at|take\s+a\s+look|dig\s+into|figure\s+out|find\s+out|talk\s+to|sync\s+with|test|deploy|circulate|move|close|organi[sz]e|propose|announce|rename|label|assign|notify|inform|invite|confirm|call|raise|submit|check\s+with|get\s+back\s+to|put\s+together|write\s+up|clean\s+up|sort\s+out|reply\s+to|respond\s+to|tell|let\s+\w+\s+know|make\s+(?:a|an)\s+\w+|run|benchmark|measure|file|track|escalate|summari[sz]e\s+(?:this|the\s+\w+)\s+(?:in|on|for)|start(?:\s+on)?|pair|own|line\s+up|handle|take\s+(?:the|a|care)|do\s+the|mute|cap|roll\s+out|sign\s+off|request|set|build|implement|ship|migrate|rotate|reach|drive|coordinate|arrange|sync|write|collect|gather|compile|find|dig)\b`)
 	// acceptRe matches an answer that takes on work.
 	acceptRe = regexp.MustCompile(`(?i)^[\s"'“]*(?:ok(?:ay)?|sure|yes|yeah|yep|yup|will\s+do|on\s+it|i\s+can|i\s+will|i['’]ll|fine|sounds\s+good|no\s+problem|absolutely|of\s+course|definitely|happy\s+to|got\s+it|can\s+do|agreed|alright|all\s+right|roger|certainly|i['’]m\s+on\s+it|works\s+for\s+me|me|i\s+(?:can|will)\s+take)\b`)
 	// refuseRe matches an answer that declines.
 	refuseRe = regexp.MustCompile(`(?i)^[\s"'“]*(?:no\b|nope|i\s+can['’]?t|i\s+cannot|i\s+won['’]t|not\s+(?:me|sure|really)|yeah,?\s+right)`)
 	// pronounTaskRe matches a task that only points back: "do it", "take that", "it".
-	pronounTaskRe = regexp.MustCompile(`(?i)^(?:(?:do|send|take|handle|grab|get|own|cover|check|fix|write|draft|take\s+care\s+of|look\s+into|follow\s+up\s+on|deal\s+with|sort|pick\s+up|run\s+with|drive)\s+)?(?:it|that|this|those|them|one|that\s+one|this\s+one)?(?:\s+(?:on|up|over))?$`)
-	// clauseEndRe matches where the task's clause ends.
-	clauseEndRe = regexp.MustCompile(`(?i)(?:,\s+so\s|[,;]?\s+(?:but|because|since|so\s+that|so\s+we|so\s+you|as\s+long\s+as|if|unless|assuming|provided|though|although|which|otherwise|and\s+then\s+(?:we|you|they)|and\s+(?:we|you|they|he|she)\s+(?:can|will|should))\b|;|\s[-–—]\s|\s\(|,\s+(?:right|ok(?:ay)?|yeah|alright|then|too|please)\b|\s+(?:ok(?:ay)?|right)\s*\?)`)
+	pronounTaskRe = regexp.MustCompile(`(?i)^(?:(?:do|send|take|handle|grab|get|own|cover|check|fix|write|draft|take\s+care\s+of|look\s+into|follow\s+up\s+on|deal\s+with|sort|pick\s+up|run\s+with|drive)\s+)?(?:it|that|this|those|them|one|that\s+one|this\s+one)?(?:\s+(?:on|up|over|done|sorted|handled))?(?:\s+(?:this|next)\s+(?:week|month)|\s+(?:today|tomorrow|later|soon|asap))?$`)
+	// clauseEndRe matches where the task's clause ends: a reason, a condition, a "which" or
+	// "then we" clause, "as I said", or a comment after a comma ("…, it's nearly done").
+	clauseEndRe = regexp.MustCompile(`(?i)(?:,\s+so\s|[,;]?\s+(?:but|because|since|so\s+that|so\s+we|so\s+you|as\s+long\s+as|if|unless|assuming|provided|though|although|which|otherwise|once\s+(?:(?-i:\p{Lu})\p{L}*|(?:we|you|they|he|she|i|it|the|this|that)\b)|(?:and\s+)?then\s+(?:we|you|they|he|she|it)|and\s+(?:we|you|they|he|she)\s+(?:can|will|should)|as\s+(?:i|we)\s+(?:said|say|promised|mentioned)|at\s+some\s+point)\b|;|,\s+as\s+(?:promised|discussed|agreed|mentioned|planned|requested|usual|always)\b|,\s+(?:it|he|she|they|there|that|we|you|i)(?:['’](?:s|re|ve|ll|d|m)|\s+(?:is|are|was|were|has|have|had|think|know|guess|said|says|called|keeps?|seems?|looks?|needs?|wants?))\b|\s[-–—]\s|\s\(|,\s+(?:right|ok(?:ay)?|yeah|alright|then|too|please)\b|\s+(?:ok(?:ay)?|right)\s*\?)`)
 	// fillerRe matches words before a task that add nothing to it.
-	fillerRe = regexp.MustCompile(`(?i)^(?:just|also|definitely|probably|quickly|go\s+ahead\s+and|try\s+to|try\s+and|then|first|certainly|gladly|happily|personally|make\s+sure\s+(?:to|that\s+i)|be\s+sure\s+to|need\s+to|have\s+to|,)\s+`)
+	fillerRe = regexp.MustCompile(`(?i)^(?:just|also|really|actually|definitely|probably|quickly|go\s+ahead\s+and|try\s+to|try\s+and|then|first|certainly|gladly|happily|personally|make\s+sure\s+(?:to|that\s+i)|be\s+sure\s+to|need\s+to|have\s+to|,)\s+`)
 	// genericOwners are words in an owner's place that name nobody in particular.
 	genericOwners = map[string]bool{
 		"everyone": true, "everybody": true, "someone": true, "somebody": true, "anyone": true,
@@ -222,7 +223,7 @@ func mayHoldLower(s, lower string, words []string) bool {
 // clauseWords are the words after a space with which clauseEndRe can match, and condWords the
 // words with which conditionalRe can.
 var (
-	clauseWords = []string{"but", "because", "since", "so", "as", "if", "unless", "assuming", "provided", "though", "although", "which", "otherwise", "and"}
+	clauseWords = []string{"but", "because", "since", "so", "as", "if", "unless", "assuming", "provided", "though", "although", "which", "otherwise", "once", "and", "then", "at"}
 	condWords   = []string{"if", "assuming", "provided", "as", "unless", "depending", "once"}
 )
 
@@ -680,7 +681,10 @@ func (f *finder) addReferent(i int, s string) {
 	if k := strings.Index(t.Text, s); k > 0 {
 		if before := strings.TrimSpace(t.Text[:k]); countWords(before) >= 3 {
 			last.c.Evidence = withEvidence(last.c.Evidence, EvidenceFor(t, before))
-			return
+			if countWords(before) > 8 || !pointsBackRe.MatchString(before) {
+				return
+			}
+			// "Oh, I didn't know that. I'll check with our admin.": what "that" is came before.
 		}
 	}
 	if i == 0 || f.m.Turns[i-1].Speaker == t.Speaker {
@@ -695,8 +699,15 @@ func (f *finder) addReferent(i int, s string) {
 		}
 		quote = sentences[len(sentences)-1]
 	}
-	if quote != "" {
-		last.c.Evidence = withEvidence(last.c.Evidence, EvidenceFor(prev, quote))
+	if quote == "" {
+		return
+	}
+	last.c.Evidence = withEvidence(last.c.Evidence, EvidenceFor(prev, quote))
+	if i >= 2 && countWords(quote) <= 8 && pointsBackRe.MatchString(quote) && f.m.Turns[i-2].Speaker != prev.Speaker {
+		// "Can we fix it without her?" points back in turn: what it asks about came before.
+		if q := strings.TrimSpace(f.m.Turns[i-2].Text); q != "" && countWords(q) <= referentWords {
+			last.c.Evidence = withEvidence(last.c.Evidence, EvidenceFor(f.m.Turns[i-2], q))
+		}
 	}
 }
 
@@ -763,34 +774,14 @@ func (f *finder) speech(i int) {
 		hints[k] = sentenceHints.find(lower)
 		sarcastic[k] = isSarcasticHinted(s, lower, hints[k])
 	}
+	prevFrom, prevTo := 0, 0 // the commitments the sentence before found
 	for k, s := range sentences {
-		if sarcastic[k] || k+1 < len(sentences) && sarcastic[k+1] && countWords(sentences[k+1]) <= 2 {
-			continue
+		from := len(f.found)
+		f.sentence(i, k, s, sarcastic, hints, &took)
+		if len(f.found) == from {
+			f.sentenceDue(i, s, prevFrom, prevTo)
 		}
-		if f.x.isQuestion(i, k) {
-			if hints[k]&hintRequest != 0 {
-				f.request(i, s)
-			}
-			continue
-		}
-		if hints[k]&hintPromise != 0 {
-			found := false
-			for _, clause := range promiseClauses(s) {
-				if f.promise(i, clause) {
-					found = true
-				}
-			}
-			if found {
-				took = true
-				continue
-			}
-		}
-		if hints[k]&(hintAssign|hintTo) != 0 && f.assignment(i, s, hints[k]&hintAssign != 0) {
-			continue
-		}
-		if hints[k]&hintNeed != 0 {
-			f.need(i, s)
-		}
+		prevFrom, prevTo = from, len(f.found)
 	}
 	a := f.ask
 	answering := a != nil && a.request && t.Speaker != "" && t.Speaker != a.asker && i > a.turn &&
@@ -821,6 +812,62 @@ func (f *finder) speech(i int) {
 			c := Commitment{Owner: t.Speaker, Task: a.task, Due: a.due, DueText: a.dueText, Confidence: confRequest}
 			f.add(c, a.turn, a.quote)
 			f.found[len(f.found)-1].c.Evidence = withEvidence(f.found[len(f.found)-1].c.Evidence, EvidenceFor(t, sentences[0]))
+		}
+	}
+}
+
+// sentence looks for a commitment in sentence k (s) of turn i; took is set when the speaker
+// promised work in it.
+func (f *finder) sentence(i, k int, s string, sarcastic []bool, hints []uint32, took *bool) {
+	sentences := f.x.sentences(i)
+	if sarcastic[k] || k+1 < len(sentences) && sarcastic[k+1] && countWords(sentences[k+1]) <= 2 {
+		return
+	}
+	if f.x.isQuestion(i, k) {
+		if hints[k]&hintRequest != 0 {
+			f.request(i, s)
+		}
+		return
+	}
+	if hints[k]&hintPromise != 0 {
+		found := false
+		for _, clause := range promiseClauses(s) {
+			if f.promise(i, clause) {
+				found = true
+			}
+		}
+		if found {
+			*took = true
+			return
+		}
+	}
+	if hints[k]&(hintAssign|hintTo) != 0 && f.assignment(i, s, hints[k]&hintAssign != 0) {
+		return
+	}
+	if hints[k]&hintNeed != 0 {
+		f.need(i, s)
+	}
+}
+
+// followDueWords is the longest a sentence may be to date the commitments of the sentence
+// before it: "Give me until next Wednesday.", "End of next week."
+const followDueWords = 8
+
+// sentenceDue gives the due date of sentence s of turn i, which found no commitment of its
+// own, to the commitments found[from:to] of the sentence before when they have none and s is
+// a short one that names a deadline.
+func (f *finder) sentenceDue(i int, s string, from, to int) {
+	if from == to || countWords(s) > followDueWords || isQuestion(s) || hasIWord(s) {
+		return
+	}
+	due, dueText := resolveDue(s, f.m.Date)
+	if dueText == "" {
+		return
+	}
+	for k := from; k < to; k++ {
+		if c := &f.found[k].c; c.Due == "" && c.DueText == "" {
+			c.Due, c.DueText = due, dueText
+			c.Evidence = withEvidence(c.Evidence, EvidenceFor(f.m.Turns[i], s))
 		}
 	}
 }
@@ -1058,24 +1105,52 @@ func (f *finder) request(i int, s string) {
 	t := f.m.Turns[i]
 	m := requestRe.FindStringSubmatch(s)
 	if m == nil {
+		m = topicAskRe.FindStringSubmatch(s)
+	}
+	if m == nil {
 		return
 	}
 	due, dueText := resolveDue(s, f.m.Date)
 	task := cleanTask(m[1], dueText)
-	if countWords(task) == 0 || pronounTaskRe.MatchString(task) && f.ask != nil {
+	addressee := ""
+	if v := vocativeRe.FindStringSubmatch(s); v != nil {
+		addressee = f.people.resolve(v[1])
+	} else if v := trailVocativeRe.FindStringSubmatchIndex(task); v != nil {
+		if addressee = f.people.resolve(task[v[2]:v[3]]); addressee != "" {
+			task = task[:v[0]]
+		}
+	}
+	if countWords(task) == 0 {
 		return
 	}
-	p := &pending{task: task, quote: s, asker: t.Speaker, turn: i, request: true, due: due, dueText: dueText}
-	if v := vocativeRe.FindStringSubmatch(s); v != nil {
-		p.addressee = f.people.resolve(v[1])
+	if pronounTaskRe.MatchString(task) && f.ask != nil {
+		if addressee != "" && f.ask.request && f.ask.asker != t.Speaker {
+			// "The design QA, who does that?" / "Can you do it, Priya?": the same work, now
+			// asked of someone.
+			a := *f.ask
+			a.asker, a.addressee = t.Speaker, addressee
+			f.ask = &a
+		}
+		return
 	}
-	f.ask = p
+	f.ask = &pending{task: task, quote: s, asker: t.Speaker, addressee: addressee, turn: i, request: true, due: due, dueText: dueText}
 }
+
+// topicAskRe matches a request that names the work first and asks for a taker after it:
+// "And the design QA for the new settings page, who does that?".
+var topicAskRe = regexp.MustCompile(`(?i)^(?:(?:so|and|ok(?:ay)?|also|then),?\s+)*(.+?),\s*(?:who(?:['’]s|\s+is)\s+(?:doing|taking|owning)|who\s+(?:does|takes|owns|wants|can\s+(?:do|take)|will\s+(?:do|take))|who(?:['’]ll)\s+(?:do|take))\s+(?:that|it|this|them)\W*$`)
+
+// trailVocativeRe matches the person a request names at its end: "Can you do it, Priya?".
+var trailVocativeRe = regexp.MustCompile(`,\s+(` + nameRE + `)\s*[?.!]*$`)
 
 // promise finds a promise in the speaker's own words; it reports whether it found one.
 func (f *finder) promise(i int, s string) bool {
 	t := f.m.Turns[i]
 	loc := findPromise(s)
+	if loc != nil && isBareOnIt(s, loc) {
+		// "If you want, I can pair on it": "on it" ends the task, it does not promise.
+		loc = nil
+	}
 	hedged := false
 	if loc == nil {
 		// "I can start on the search box", "I'd like to mute the test merchants": a promise
@@ -1085,6 +1160,10 @@ func (f *finder) promise(i int, s string) bool {
 			return false
 		}
 		loc, hedged = m, strings.Contains(strings.ToLower(s[m[0]:m[1]]), "like")
+		if hedged && vagueObjectRe.MatchString(s[m[1]:]) {
+			// "I'd like to own something bigger": a wish, not yet a task.
+			return false
+		}
 	}
 	before, after := s[:loc[0]], strings.TrimSpace(s[loc[1]:])
 	phrase := strings.ToLower(s[loc[0]:loc[1]])
@@ -1115,11 +1194,17 @@ func (f *finder) promise(i int, s string) bool {
 			task = s[loc[0]+j+5:]
 		}
 	}
-	task = cleanTask(task, dueText)
+	task, second := splitAtSecondDue(cleanTask(task, dueText), after, dueText)
 	var extra *Evidence
 	if pronounTaskRe.MatchString(task) {
 		// "I'll do it", "leave it with me": the task was named just before.
 		if f.ask == nil || f.ask.asker == t.Speaker {
+			if k := f.recentOwn(i, owner); k >= 0 && !strings.HasPrefix(strings.TrimSpace(phrase), "we") {
+				// "I'd like to mute the test merchants." … "I'll get that done today.": the
+				// speaker's own promise, now dated.
+				f.dateFound(k, i, s, due, dueText)
+				return true
+			}
 			if task == "" {
 				return false
 			}
@@ -1140,6 +1225,15 @@ func (f *finder) promise(i int, s string) bool {
 	if strings.HasPrefix(strings.TrimSpace(phrase), "we") {
 		owner = ""
 	}
+	if k := f.recentOwn(i, owner); k >= 0 && owner != "" && deliveryRe.MatchString(task) {
+		// "I can cap the cache. I'll have a fix up for review on Monday.": the delivery of
+		// the work just promised, which dates it.
+		f.dateFound(k, i, s, due, dueText)
+		if extra != nil {
+			f.found[k].c.Evidence = withEvidence(f.found[k].c.Evidence, *extra)
+		}
+		return true
+	}
 	c := Commitment{Owner: owner, Task: task, Due: due, DueText: dueText, Confidence: confPromise}
 	if isConditional(s) {
 		c.Flags = append(c.Flags, FlagConditional)
@@ -1151,10 +1245,104 @@ func (f *finder) promise(i int, s string) bool {
 		c.Evidence = append(c.Evidence, *extra)
 	}
 	f.add(c, i, s)
-	if pointsBackRe.MatchString(task) && extra == nil {
+	if pointsBackRe.MatchString(task) && extra == nil || objectLeftRe.MatchString(task) {
 		f.addReferent(i, s)
 	}
+	if second != "" {
+		f.addSecond(c, i, s, second)
+	}
 	return true
+}
+
+// vagueObjectRe matches a task whose object names nothing yet: "own something bigger".
+var vagueObjectRe = regexp.MustCompile(`(?i)^\S+(?:\s+\S+)?\s+(?:something|anything|more)\b`)
+
+// isBareOnIt reports whether the promise found at loc in s is a bare "on it" that ends a
+// clause ("I can pair on it") rather than one that answers ("Sure, on it").
+func isBareOnIt(s string, loc []int) bool {
+	phrase := strings.ToLower(strings.TrimLeft(s[loc[0]:loc[1]], " ,;:(—–-"))
+	return strings.HasPrefix(phrase, "on") && countWords(s[:loc[0]]) > 2
+}
+
+// deliveryRe matches a task that only delivers work already named: "have a fix up",
+// "have it", "have a first draft", "report back".
+var deliveryRe = regexp.MustCompile(`(?i)^(?:have\s+(?:it|that|this|them|something|(?:a|the)\s+(?:first\s+|rough\s+)?(?:draft|version|fix|pr|patch|cut))|report\s+back|get\s+back\s+to\s+(?:you|them|everyone|the\s+group))\b`)
+
+// objectLeftRe matches a task whose verb leaves out what it is about: "check with our
+// admin", "confirm with legal": the thing to check was said just before.
+var objectLeftRe = regexp.MustCompile(`(?i)^(?:check|confirm|verify|ask|raise\s+it|follow\s+up)\s+with\b`)
+
+// recentOwn returns the index in f.found of owner's latest commitment from the turns up to
+// acceptWindow before turn i (or from turn i itself), or -1.
+func (f *finder) recentOwn(i int, owner string) int {
+	if owner == "" {
+		return -1
+	}
+	for k := len(f.found) - 1; k >= 0; k-- {
+		c := f.found[k]
+		if c.turn < i-acceptWindow {
+			return -1
+		}
+		if c.c.Owner == owner && c.turn <= i {
+			return k
+		}
+	}
+	return -1
+}
+
+// dateFound adds sentence s of turn i, which speaks of the commitment found[k] again, to
+// its evidence, with the due date it gives when the commitment had none.
+func (f *finder) dateFound(k, i int, s, due, dueText string) {
+	c := &f.found[k].c
+	c.Evidence = withEvidence(c.Evidence, EvidenceFor(f.m.Turns[i], s))
+	if c.Due == "" && c.DueText == "" {
+		c.Due, c.DueText = due, dueText
+	}
+	c.Confidence = max(c.Confidence, confPromise)
+}
+
+// secondTaskRe matches where a second task of the same promise starts: "… after this call
+// and send the summary by tomorrow".
+var secondTaskRe = regexp.MustCompile(`(?i),?\s+and\s+(?:then\s+|also\s+)?`)
+
+// secondBackRe matches a second task that points back at the first: "ask her", "send it".
+var secondBackRe = regexp.MustCompile(`(?i)\b(?:it|them|her|him|that|those|this|these)\b`)
+
+// splitAtSecondDue splits the task of a promise that names two tasks with two deadlines
+// ("update the board after this call and send the summary by tomorrow"): task is the first
+// task, cleaned, and second the words of the second as said in after. second is "" when
+// after holds one task, or one deadline.
+func splitAtSecondDue(task, after, dueText string) (string, string) {
+	if dueText == "" || !strings.Contains(after, dueText) {
+		return task, ""
+	}
+	end := strings.Index(after, dueText) + len(dueText)
+	rest := after[end:]
+	loc := secondTaskRe.FindStringIndex(rest)
+	if loc == nil || loc[0] > 0 || !actionVerbRe.MatchString(rest[loc[1]:]) {
+		return task, ""
+	}
+	second := rest[loc[1]:]
+	if secondBackRe.MatchString(second) {
+		// "talk to Ana on Monday and ask her to…": one errand in two steps.
+		return task, ""
+	}
+	if _, text := resolveDue(second, ""); text == "" {
+		return task, ""
+	}
+	return cleanTask(after[:end], dueText), second
+}
+
+// addSecond records the second task of a promise (see splitAtSecondDue), with the owner
+// and the flags of the first, c.
+func (f *finder) addSecond(c Commitment, i int, s, second string) {
+	due, dueText := resolveDue(second, f.m.Date)
+	task := cleanTask(second, dueText)
+	if countWords(task) == 0 {
+		return
+	}
+	c.Task, c.Due, c.DueText, c.Evidence = task, due, dueText, nil
+	f.add(c, i, s)
 }
 
 // assignment finds work given to named attendees ("Ben will send it", the scribe's "Ben to
@@ -1256,6 +1444,10 @@ func (f *finder) need(i int, s string) {
 	f.add(c, i, s)
 }
 
+// danglingPrepRe matches a preposition left at the end of a task when its due phrase was
+// cut out of it.
+var danglingPrepRe = regexp.MustCompile(`(?i)\s+(?:at|by|before|on|until|till|for)$`)
+
 // possessiveRe matches the rest of a deadline named by a meeting: "'s review", "’s sync".
 var possessiveRe = regexp.MustCompile(`^['’]s\s+\S+`)
 
@@ -1288,6 +1480,10 @@ func cleanTask(task, dueText string) string {
 	}
 	task = strings.Join(strings.Fields(task), " ")
 	task = strings.TrimRight(task, " .,;:!?-–—*_")
+	if dueText != "" {
+		// "report back at" once "Thursday's sync" is cut: the preposition went with it.
+		task = strings.TrimRight(danglingPrepRe.ReplaceAllString(task, ""), " ,")
+	}
 	task = strings.TrimLeft(task, " ,;:-–—*_")
 	// "(when? Dan to fill in blank)": drop a bracket the cut left unmatched.
 	for strings.HasSuffix(task, ")") && strings.Count(task, ")") > strings.Count(task, "(") {
@@ -1311,6 +1507,10 @@ func (f *finder) add(c Commitment, i int, quote string) {
 func (f *finder) merge() []Commitment {
 	var out []candidate
 	for _, cand := range f.found {
+		if pronounTaskRe.MatchString(cand.c.Task) {
+			// "I'll do it this week": the task is what its evidence was about.
+			cand.words = evidenceWords(cand.c.Evidence)
+		}
 		dup := -1
 		for j := range out {
 			if sameCommitment(out[j], cand) {
@@ -1412,6 +1612,18 @@ func mergeTwo(a, b candidate) candidate {
 	c.Evidence = ev
 	turn := min(a.turn, b.turn)
 	return candidate{c: c, turn: turn, words: keep.words, marker: a.marker || b.marker}
+}
+
+// evidenceWords returns the content words of the quotes of a commitment's evidence, as
+// taskWords finds them.
+func evidenceWords(ev []Evidence) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range ev {
+		for w := range taskWords(e.Quote) {
+			out[w] = true
+		}
+	}
+	return out
 }
 
 // taskStop are words that say nothing about which task is meant.

@@ -174,7 +174,7 @@ func TestFindCommitments(t *testing.T) {
 		{"Action #n with owner in parentheses", "2017-09-25", []string{"George Kerscher"}, []string{"> ***Action #1: get in touch with a key person in each of those houses (George)***"},
 			[]wantCommitment{{owner: "George Kerscher", task: "get in touch with a key person in each of those houses", flags: noDate}}},
 		{"bold Action item", "2018-04-03", []string{"Dan Gohman"}, []string{"**Action item**: Dan to write up the proposal for the next meeting"},
-			[]wantCommitment{{owner: "Dan Gohman", task: "write up the proposal for", dueText: "the next meeting"}}},
+			[]wantCommitment{{owner: "Dan Gohman", task: "write up the proposal", dueText: "the next meeting"}}},
 		{"Action item dash said by speaker", "2017-09-25", nil, []string{"Garth Conboy: Action item - throw this as a high level item on the TPAC list"},
 			[]wantCommitment{{owner: "", task: "throw this as a high level item on the TPAC list", flags: []string{FlagNoOwner, FlagNoDate}}}},
 		{"AI and TODO and box", wed, []string{"Ben Ode", "Ana Lopez"}, []string{"AI: Ben to fix the build", "TODO: Ana to rotate the keys", "- [ ] Cara to book the room", "- [x] Ana to send the invite"},
@@ -195,6 +195,58 @@ func TestFindCommitments(t *testing.T) {
 			{owner: "Ana Lopez", task: "send the survey", flags: noDate},
 			{owner: "", task: "Draft the Q3 plan", flags: []string{FlagNoOwner, FlagNoDate}},
 		}},
+
+		// A promise said again later, with its date or its delivery.
+		{"I'd like to, then get that done", wed, nil, []string{
+			"Kenji Sato: So I'd like to mute the test merchants in PagerDuty. Any objections?",
+			"Ana Lopez: None from me. Go ahead and mute them.",
+			"Kenji Sato: Cool, I'll get that done today.",
+		}, []wantCommitment{{owner: "Kenji Sato", task: "mute the test merchants in PagerDuty", due: wed, dueText: "today"}}},
+		{"delivery dates the promise before it", wed, nil, []string{
+			"Ben Ode: I can cap the renderer's cache on low-memory devices. I'll have a fix up for review on Monday.",
+		}, []wantCommitment{{owner: "Ben Ode", task: "cap the renderer's cache on low-memory devices", due: "2026-11-23", dueText: "on Monday"}}},
+		{"report back dates the promise before it", wed, nil, []string{
+			"Kenji Sato: Let me dig into the indexing lag and I'll report back at Thursday's sync.",
+		}, []wantCommitment{{owner: "Kenji Sato", task: "dig into the indexing lag", due: "2026-11-19", dueText: "Thursday"}}},
+		{"a new deliverable is its own promise", wed, nil, []string{
+			"Ben Ode: I'll write the spec. I'll have the prototype ready by Friday.",
+		}, []wantCommitment{{owner: "Ben Ode", task: "write the spec", flags: noDate}, {owner: "Ben Ode", task: "have the prototype ready", due: "2026-11-20", dueText: "by Friday"}}},
+		{"two tasks with two deadlines", wed, nil, []string{
+			"Ana Lopez: I'll update the board after this call and send the sprint summary to the stakeholders by tomorrow.",
+		}, []wantCommitment{
+			{owner: "Ana Lopez", task: "update the board", due: wed, dueText: "after this call"},
+			{owner: "Ana Lopez", task: "send the sprint summary to the stakeholders", due: "2026-11-19", dueText: "by tomorrow"},
+		}},
+		{"two tasks with one deadline stay one", wed, nil, []string{
+			"Ana Lopez: I'll ping Priya and get the copy approved by Thursday.",
+		}, []wantCommitment{{owner: "Ana Lopez", task: "ping Priya and get the copy approved", due: "2026-11-19", dueText: "by Thursday"}}},
+		{"a short sentence after dates the promise", wed, nil, []string{
+			"Tom Weber: Sure, I'll take the smoke test. End of next week.",
+		}, []wantCommitment{{owner: "Tom Weber", task: "take the smoke test", due: "2026-11-27", dueText: "End of next week"}}},
+		{"a long sentence after does not date the promise", wed, nil, []string{
+			"Tom Weber: I'll take the smoke test. The release itself moved to the end of next week after the vendor call.",
+		}, []wantCommitment{{owner: "Tom Weber", task: "take the smoke test", flags: noDate}}},
+		{"a wish is not a promise", wed, nil, []string{"Ben Ode: I'd like to own something bigger."}, nil},
+		{"a second task that points back stays one", wed, nil, []string{
+			"Tom Weber: I'll talk to Ana on Monday and ask her to have the list ready by Wednesday.",
+		}, []wantCommitment{{owner: "Tom Weber", task: "talk to Ana and ask her to have the list ready by Wednesday", due: "2026-11-23", dueText: "on Monday"}}},
+		{"work named first, then asked of someone", wed, []string{"Priya Natarajan"}, []string{
+			"Priya Natarajan: And the design QA for the new settings page, who does that?",
+			"Ana Lopez: Can you do it, Priya?",
+			"Priya Natarajan: Sure, I'll do the design QA once María has the first build.",
+		}, []wantCommitment{{owner: "Priya Natarajan", task: "do the design QA", flags: noDate}}},
+		{"a promise that points back joins the action item", wed, []string{"Kenji Sato"}, []string{
+			"Kenji Sato: That one needs an egress allowlist for the preview workers. I'll do it this week.",
+			"ACTION: Kenji: egress allowlist for the preview workers (Friday)",
+		}, []wantCommitment{{owner: "Kenji Sato", task: "egress allowlist for the preview workers", due: "2026-11-20", dueText: "Friday"}}},
+		{"on it ends a task", wed, nil, []string{"Ben Ode: If you want, I can pair on it this afternoon."},
+			[]wantCommitment{{owner: "Ben Ode", task: "pair on it", due: wed, dueText: "this afternoon", flags: []string{FlagConditional}}}},
+		{"sure, on it", wed, nil, []string{"Ana Lopez: Can you file the ticket?", "Ben Ode: Sure, on it."},
+			[]wantCommitment{{owner: "Ben Ode", task: "file the ticket", flags: noDate}}},
+		{"once ends the task", wed, nil, []string{"Priya Natarajan: I'll do the design QA once María has the first build."},
+			[]wantCommitment{{owner: "Priya Natarajan", task: "do the design QA", flags: noDate}}},
+		{"we should really", wed, nil, []string{"Ben Ode: We should really find out why that test keeps flaking."},
+			[]wantCommitment{{owner: "", task: "find out why that test keeps flaking", flags: []string{FlagNoOwner, FlagNoDate}}}},
 
 		// The same commitment in the discussion and in the action list.
 		{"dedupe", wed, nil, []string{
@@ -228,6 +280,24 @@ func TestFindCommitments(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestFindCommitmentsCitesWhatTheTaskLeavesOut(t *testing.T) {
+	m := meetingOf(t, "2026-11-05", nil,
+		"Ben Ortiz: That sounds like the session length setting. Your admin can set it up to twelve hours.",
+		"Grace Kim: Oh, I didn't know that. I'll check with our admin today.")
+	got := findCommitments(m)
+	checkCommitmentEvidence(t, m, got)
+	if len(got) != 1 || got[0].Task != "check with our admin" {
+		t.Fatalf("got:\n%s", dumpCommitments(got))
+	}
+	cited := false
+	for _, e := range got[0].Evidence {
+		cited = cited || strings.Contains(e.Quote, "session length setting")
+	}
+	if !cited {
+		t.Errorf("the evidence does not cite what to check: %+v", got[0].Evidence)
 	}
 }
 

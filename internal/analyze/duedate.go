@@ -14,7 +14,7 @@ import (
 // that are not deadlines ("in 5 minutes", "for two hours") do not match.
 var duePhrase = regexp.MustCompile(`(?:\b(?:(?:by|before|until|till|no later than|due|on)\s+)?(?:` +
 	// 1: end of day / close of business.
-	`(\beod\b|\bcob\b|\beob\b|(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|to)?(?:day|business)|this\s+(?:afternoon|morning|evening)|tonight|later\s+today|today|\bnoon\b|lunch(?:time)?)` +
+	`(\beod\b|\bcob\b|\beob\b|(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|to)?(?:day|business)|this\s+(?:afternoon|morning|evening)|tonight|later\s+today|today|\bnoon\b|lunch(?:time)?|after\s+(?:(?:the|this|today['’]s)\s+)?(?:stand-?up|call|meeting|sync)\b)` +
 	// 2: tomorrow.
 	`|(tomorrow(?:\s+(?:morning|afternoon|evening|night))?)` +
 	// 3: end of week.
@@ -56,7 +56,8 @@ var pastPhrase = regexp.MustCompile(`(?i)\b(?:last|past|previous|since|yesterday
 // resolveDue finds the due date in sentence and resolves it against meetingDate (YYYY-MM-DD).
 // dueText is the words as said ("by Friday"); due is the ISO date, or "" when the meeting date
 // is unknown or the words name no clear day. The rules:
-//   - "today", "EOD", "this afternoon", "at 3pm": the meeting date.
+//   - "today", "EOD", "this afternoon", "at 3pm", "after this call", "after standup": the
+//     meeting date.
 //   - a weekday ("by Friday", "next Tuesday"): the first such day strictly after the meeting
 //     ("next" is read as "the coming", as olebedev/when does); "Friday next week": that day of
 //     the following Monday-to-Sunday week.
@@ -131,7 +132,7 @@ var dueAnchored = regexp.MustCompile(`^(?:` + duePhrase.String() + `)`)
 // phrase may also start with a digit.
 var (
 	dueSpaced = []string{"by", "before", "until", "till", "due", "on", "the", "this", "at", "in", "within",
-		"coming", "next", "following", "later", "end", "close", "no"}
+		"coming", "next", "following", "later", "end", "close", "no", "after"}
 	dueWhole = []string{"eod", "cob", "eob", "eow", "eom", "noon", "asap",
 		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
 		"wed", "thu", "thur", "thurs", "fri",
@@ -198,10 +199,11 @@ func mayStartDue(s string) bool {
 
 // Words that can follow a word of dueSpaced in a due phrase, as the starts of the next word.
 var (
-	dueAfterThe  = []string{"end", "close", "this", "weekend", "next", "following"}
-	dueAfterThis = []string{"afternoon", "morning", "evening", "weekend", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
-	dueAfterNext = []string{"meeting", "call", "sync", "stand", "session", "telcon", "week", "month", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
-	dueAfterIn   = []string{"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple", "few"}
+	dueAfterThe   = []string{"end", "close", "this", "weekend", "next", "following"}
+	dueAfterThis  = []string{"afternoon", "morning", "evening", "weekend", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+	dueAfterNext  = []string{"meeting", "call", "sync", "stand", "session", "telcon", "week", "month", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+	dueAfterAfter = []string{"the", "this", "today", "stand", "call", "meeting", "sync"}
+	dueAfterIn    = []string{"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple", "few"}
 )
 
 // mayFollowDue reports whether rest (lower case, not empty, after the spaces) can go on a due
@@ -229,6 +231,8 @@ func mayFollowDue(word, rest string) bool {
 		return strings.HasPrefix(rest, "of")
 	case "no":
 		return strings.HasPrefix(rest, "later")
+	case "after":
+		return hasPrefix(dueAfterAfter)
 	case "at":
 		return digit
 	case "in", "within":
@@ -285,7 +289,7 @@ func isDueWord(w string) bool {
 		return false
 	}
 	switch strings.ToLower(w) {
-	case "eod", "cob", "eob", "eow", "eom", "end", "close", "today", "tonight", "afternoon",
+	case "eod", "cob", "eob", "eow", "eom", "end", "close", "after", "today", "tonight", "afternoon",
 		"morning", "evening", "noon", "lunch", "lunchtime", "tomorrow", "week", "weekend", "month",
 		"quarter", "next", "asap", "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed",
 		"thursday", "thu", "thur", "thurs", "friday", "fri", "saturday", "sunday", "january",
