@@ -119,7 +119,7 @@ func findDoneIn(x *meetingText) []DoneReport {
 			}
 		}
 		for k, s := range x.sentences(i) {
-			if x.isQuestion(i, k) || !hasAny(strings.ToLower(s), doneHints) {
+			if x.isQuestion(i, k) || !hasAny(x.lower(i, k), doneHints) {
 				continue
 			}
 			person, task, ok := doneReport(s, speaker, notes, p)
@@ -159,12 +159,36 @@ func doneReport(s, speaker string, notes bool, p people) (person, task string, o
 // firstPersonAnchored is firstPersonDoneRe anchored at the "I", for firstPersonDone.
 var firstPersonAnchored = regexp.MustCompile(`(?i)^i(['’]ve|\s+have)?\s+(?:(?:already|just|finally|also|now|actually|successfully|officially)\s+)*(` + pastVerbAlt() + `)\b(.*)$`)
 
+// pastVerbHints indexes the first word of each of pastVerbs: a sentence in which
+// firstPersonAnchored matches holds one of them, in any ASCII case.
+var pastVerbHints = newHintIndex(pastVerbFirstWords())
+
+// pastVerbFirstWords returns the first word of each of pastVerbs.
+func pastVerbFirstWords() []string {
+	var out []string
+	for v := range pastVerbs {
+		out = append(out, strings.Fields(v)[0])
+	}
+	return out
+}
+
+// mayTellDone is a cheap test that firstPersonAnchored may match somewhere in s: it holds the
+// first word of a past verb, or a letter that folds to an ASCII one.
+func mayTellDone(s string) bool {
+	return foldsToASCII(s) || pastVerbHints.find(asciiLower(s)) != 0
+}
+
 // firstPersonDone reads "I sent the revised deck to sales yesterday" as the task "send the
-// revised deck to sales". The pattern is tried only where a word "I" starts.
+// revised deck to sales". The pattern is tried only where a word "I" starts, in a sentence
+// that holds a past verb.
 func firstPersonDone(s string) (string, bool) {
+	var hinted lazyBool
 	for q := 0; q < len(s); q++ {
 		if s[q] != 'i' && s[q] != 'I' || q > 0 && strings.IndexByte(" \t,;:(-", s[q-1]) < 0 && !strings.HasSuffix(s[:q], "—") && !strings.HasSuffix(s[:q], "–") {
 			continue
+		}
+		if !hinted.is(func() bool { return mayTellDone(s) }) {
+			return "", false
 		}
 		m := firstPersonAnchored.FindStringSubmatchIndex(s[q:])
 		if m == nil {
