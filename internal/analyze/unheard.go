@@ -35,6 +35,50 @@ var topicChangeRE = regexp.MustCompile(`(?i)^(?:(?:ok|okay|alright|all right|rig
 // answerStartRE matches the first words of a reply that engages with what was said.
 var answerStartRE = regexp.MustCompile(`(?i)^(?:yes|no|yeah|yep|yup|nope|sure|i think|i'd|it's|it is|its|we|because|good question|great question|let me|not sure|i'm not sure|i don't know|i do not know|probably|definitely|absolutely|maybe|it depends|depends|right now|currently|not yet|i can|i'll|i will|that's|that is|well|so|hmm|honestly|actually|agreed|agree|good point|fair|valid|true|understood|makes sense|don't worry|no worries|i hear you|i see|oh|ah|one sec|i believe|i guess|i'm|i am|they|you|there|it|this|that|those|these|he|she|if|nothing|none|not really|not yet|about|around|roughly|i did|i do|i have|i would|i could|we did|good idea|(?:let's|i'll|we'll|we can|i can) \w+ (?:that|it)|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|twenty|thirty|forty|fifty)\b`)
 
+// answerFirstWords are the first words (runs of ASCII letters, digits and "_", lower case) of
+// the phrases answerStartRE matches, but for its digits.
+var answerFirstWords = map[string]bool{
+	"yes": true, "no": true, "yeah": true, "yep": true, "yup": true, "nope": true, "sure": true, "i": true,
+	"it": true, "its": true, "we": true, "because": true, "good": true, "great": true, "let": true, "not": true,
+	"probably": true, "definitely": true, "absolutely": true, "maybe": true, "depends": true, "right": true,
+	"currently": true, "that": true, "well": true, "so": true, "hmm": true, "honestly": true, "actually": true,
+	"agreed": true, "agree": true, "fair": true, "valid": true, "true": true, "understood": true, "makes": true,
+	"don": true, "oh": true, "ah": true, "one": true, "they": true, "you": true, "there": true, "this": true,
+	"those": true, "these": true, "he": true, "she": true, "if": true, "nothing": true, "none": true, "about": true,
+	"around": true, "roughly": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "thirteen": true,
+	"twenty": true, "thirty": true, "forty": true, "fifty": true,
+}
+
+// opensAnswer reports whether answerStartRE matches s. Its long list of openings is tried only
+// when s opens with a digit or one of answerFirstWords (or holds a letter that folds to an
+// ASCII one), as every match does.
+func opensAnswer(s string) bool {
+	if !foldsToASCII(s) {
+		n := 0
+		for n < len(s) && isWordByte(s[n]) {
+			n++
+		}
+		if n == 0 || !isDigitByte(s[0]) && !answerFirstWords[asciiLower(s[:n])] {
+			return false
+		}
+	}
+	return answerStartRE.MatchString(s)
+}
+
+// isDigitByte reports whether c is an ASCII digit.
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+// topicChangeHints are lower-case words of which every match of topicChangeRE holds one.
+var topicChangeHints = newHintIndex([]string{"next", "moving on", "move on", "let's", "let us", "anyway", "other news",
+	"before i forget", "one more thing", "and also", "also, ", "by the way", "unrelated", "time", "then there's", "changing"})
+
+// mayChangeTopic is a cheap test that topicChangeRE may match text: it holds one of
+// topicChangeHints in any ASCII case, or a letter that folds to an ASCII one.
+func mayChangeTopic(text string) bool {
+	return foldsToASCII(text) || topicChangeHints.find(asciiLower(text)) != 0
+}
+
 // answerCueRE matches a phrase anywhere in a reply that shows it engages.
 var answerCueRE = regexp.MustCompile(`(?i)\b(?:good (?:question|point)|great (?:question|point)|let me (?:check|look|find|see|think)|not sure|i don't know|i think|because|i believe|fair point|valid point|you're right|that's a (?:good|fair|valid) (?:point|concern)|i agree|i share|we can|we'll|we will|i'll)\b`)
 
@@ -347,14 +391,14 @@ func (r *replies) takenUp(i int, s string) bool {
 			continue
 		}
 		p := r.get(j)
-		if p.topicChange.is(func() bool { return topicChangeRE.MatchString(p.text) }) {
+		if p.topicChange.is(func() bool { return mayChangeTopic(p.text) && topicChangeRE.MatchString(p.text) }) {
 			return false
 		}
 		if p.backChannel.is(func() bool { return isBackChannel(p.text) }) {
 			continue
 		}
 		if p.answers.is(func() bool {
-			return !isQuestion(p.first) && answerStartRE.MatchString(strings.TrimLeft(p.first, "*_>-• \"'"))
+			return !isQuestion(p.first) && opensAnswer(strings.TrimLeft(p.first, "*_>-• \"'"))
 		}) {
 			return true
 		}
@@ -372,7 +416,7 @@ func (r *replies) takenUp(i int, s string) bool {
 // engages reports whether the reply takes up something said by asker whose content words are
 // words.
 func (p *reply) engages(m *transcript.Meeting, words []string, asker string) bool {
-	if p.opens.is(func() bool { return answerStartRE.MatchString(strings.TrimLeft(p.text, "*_>-• \"'")) }) {
+	if p.opens.is(func() bool { return opensAnswer(strings.TrimLeft(p.text, "*_>-• \"'")) }) {
 		return true
 	}
 	if p.cue.is(func() bool {

@@ -355,3 +355,39 @@ func TestContentWordsMatchesFields(t *testing.T) {
 		}
 	}
 }
+
+// TestCheapTestsBeforeReplyPatterns checks that the cheap tests in front of answerStartRE and
+// topicChangeRE never turn away a reply the pattern matches, on the test data and on replies
+// made up of the patterns' own words.
+func TestCheapTestsBeforeReplyPatterns(t *testing.T) {
+	words := []string{"5", "12th", "_", "\u212a", "\u017fo", "é", ",", ".", "!", "?", "\t", "x",
+		"we're out of time", "We are over time", "we're at time", "we've run out of time", "then there's",
+		"changing the topic", "changing topic", "before i forget", "one more thing", "in other news", "by the way",
+		"next: ", "next, ", "let us move", "let's take that offline", "let's look at the budget next",
+		"i don't know", "I do not know", "let's fix that", "we can do it", "no worries", "makes sense"}
+	for _, re := range []string{answerStartRE.String(), topicChangeRE.String()} {
+		for _, w := range strings.FieldsFunc(re, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+			words = append(words, w, strings.ToUpper(w[:1])+w[1:])
+		}
+	}
+	corpus := append(testCorpus(t), madeUp(words, 40000)...)
+	opened, changed := 0, 0
+	for _, s := range corpus {
+		want := answerStartRE.MatchString(s)
+		if got := opensAnswer(s); got != want {
+			t.Fatalf("opensAnswer(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			opened++
+		}
+		if topicChangeRE.MatchString(s) {
+			changed++
+			if !mayChangeTopic(s) {
+				t.Fatalf("topicChangeRE matches %q, but mayChangeTopic is false", s)
+			}
+		}
+	}
+	if opened < 100 || changed < 100 {
+		t.Fatalf("%d answers and %d topic changes: the test checks too little", opened, changed)
+	}
+}
