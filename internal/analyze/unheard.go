@@ -375,7 +375,7 @@ func (p *reply) contentWords() []string {
 func (r *replies) takenUp(i int, s string) bool {
 	m := r.m
 	asker := m.Turns[i].Speaker
-	words := contentWords(s)
+	words := &sentenceWords{s: s}
 	var factQuestion lazyBool
 	seen := 0
 	for j := i + 1; j < len(m.Turns) && seen < replyWindow; j++ {
@@ -415,21 +415,49 @@ func (r *replies) takenUp(i int, s string) bool {
 
 // engages reports whether the reply takes up something said by asker whose content words are
 // words.
-func (p *reply) engages(m *transcript.Meeting, words []string, asker string) bool {
+func (p *reply) engages(m *transcript.Meeting, words *sentenceWords, asker string) bool {
 	if p.opens.is(func() bool { return opensAnswer(strings.TrimLeft(p.text, "*_>-• \"'")) }) {
 		return true
 	}
 	if p.cue.is(func() bool {
-		lower := strings.ToLower(p.text)
-		return containsAny(lower, "good ", "great ", "let me", "not sure", "know", "think", "because", "believe", "fair", "valid", "right", "agree", "share", "we can", "we'll", "we will", "i'll") &&
-			mayHoldLower(p.text, lower, answerCueWords) && answerCueRE.MatchString(p.text)
+		hints := cueHints.find(strings.ToLower(p.text))
+		return hints&hintCueWord != 0 && (hints&hintAnswerCue != 0 || foldsToASCII(p.text)) && answerCueRE.MatchString(p.text)
 	}) {
 		return true
 	}
-	if sharesWord(words, p.contentWords()) {
+	if sharesWord(words.get(), p.contentWords()) {
 		return true
 	}
 	return namesPerson(m, p.text, asker)
+}
+
+// cueHints indexes the cheap tests in front of answerCueRE: replyCueWords, of which a reply that
+// engages holds one, and answerCueWords, found as hintCueWord and hintAnswerCue.
+var cueHints = newHintIndex(replyCueWords, answerCueWords)
+
+const (
+	hintCueWord = 1 << iota
+	hintAnswerCue
+)
+
+// replyCueWords are lower-case words of which a reply holds one before its cue is looked for.
+var replyCueWords = []string{"good ", "great ", "let me", "not sure", "know", "think", "because", "believe", "fair", "valid",
+	"right", "agree", "share", "we can", "we'll", "we will", "i'll"}
+
+// sentenceWords is the content words of a sentence, worked out when first asked for.
+type sentenceWords struct {
+	s     string
+	words []string
+	read  bool
+}
+
+// get returns contentWords of the sentence.
+func (w *sentenceWords) get() []string {
+	if !w.read {
+		w.read = true
+		w.words = contentWords(w.s)
+	}
+	return w.words
 }
 
 // sharesWord reports whether a and b have a word in common.
@@ -541,7 +569,7 @@ func isStopWord(w string) bool {
 // asksElsewhere reports whether the reply puts a question of its own that shares no content
 // word with the question it follows (whose content words are words): a new topic, not an
 // answer.
-func (p *reply) asksElsewhere(words []string) bool {
+func (p *reply) asksElsewhere(words *sentenceWords) bool {
 	asks := p.asks.is(func() bool {
 		for _, r := range splitSentences(p.text) {
 			if isQuestion(r) {
@@ -550,7 +578,7 @@ func (p *reply) asksElsewhere(words []string) bool {
 		}
 		return false
 	})
-	if !asks || sharesWord(words, p.contentWords()) || p.pointsBack.is(func() bool { return pointsBackRE.MatchString(p.text) }) {
+	if !asks || sharesWord(words.get(), p.contentWords()) || p.pointsBack.is(func() bool { return pointsBackRE.MatchString(p.text) }) {
 		return false
 	}
 	return !p.yesNo.is(func() bool { return yesNoRE.MatchString(strings.ToLower(strings.TrimSpace(p.text))) })

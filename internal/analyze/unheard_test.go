@@ -356,9 +356,9 @@ func TestContentWordsMatchesFields(t *testing.T) {
 	}
 }
 
-// TestCheapTestsBeforeReplyPatterns checks that the cheap tests in front of answerStartRE and
-// topicChangeRE never turn away a reply the pattern matches, on the test data and on replies
-// made up of the patterns' own words.
+// TestCheapTestsBeforeReplyPatterns checks that the cheap tests in front of answerStartRE,
+// answerCueRE and topicChangeRE never turn away a reply the pattern matches, on the test data
+// and on replies made up of the patterns' own words.
 func TestCheapTestsBeforeReplyPatterns(t *testing.T) {
 	words := []string{"5", "12th", "_", "\u212a", "\u017fo", "é", ",", ".", "!", "?", "\t", "x",
 		"we're out of time", "We are over time", "we're at time", "we've run out of time", "then there's",
@@ -379,6 +379,10 @@ func TestCheapTestsBeforeReplyPatterns(t *testing.T) {
 		}
 		if want {
 			opened++
+		}
+		lower := strings.ToLower(s)
+		if hints := cueHints.find(lower); (hints&hintCueWord != 0) != hasAny(lower, replyCueWords) || (hints&hintAnswerCue != 0) != hasAny(lower, answerCueWords) {
+			t.Fatalf("cueHints.find(%q) = %b, differs from the word lists", lower, hints)
 		}
 		if topicChangeRE.MatchString(s) {
 			changed++
