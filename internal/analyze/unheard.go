@@ -36,34 +36,41 @@ var topicChangeRE = regexp.MustCompile(`(?i)^(?:(?:ok|okay|alright|all right|rig
 var answerStartRE = regexp.MustCompile(`(?i)^(?:yes|no|yeah|yep|yup|nope|sure|i think|i'd|it's|it is|its|we|because|good question|great question|let me|not sure|i'm not sure|i don't know|i do not know|probably|definitely|absolutely|maybe|it depends|depends|right now|currently|not yet|i can|i'll|i will|that's|that is|well|so|hmm|honestly|actually|agreed|agree|good point|fair|valid|true|understood|makes sense|don't worry|no worries|i hear you|i see|oh|ah|one sec|i believe|i guess|i'm|i am|they|you|there|it|this|that|those|these|he|she|if|nothing|none|not really|not yet|about|around|roughly|i did|i do|i have|i would|i could|we did|good idea|(?:let's|i'll|we'll|we can|i can) \w+ (?:that|it)|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|twenty|thirty|forty|fifty)\b`)
 
 // answerFirstWords are the first words (runs of ASCII letters, digits and "_", lower case) of
-// the phrases answerStartRE matches, but for its digits.
+// the openings answerStartRE matches, but for its digits: true for a word that is a whole
+// opening by itself ("we"), false for one that only starts longer ones ("i" of "i think").
 var answerFirstWords = map[string]bool{
-	"yes": true, "no": true, "yeah": true, "yep": true, "yup": true, "nope": true, "sure": true, "i": true,
-	"it": true, "its": true, "we": true, "because": true, "good": true, "great": true, "let": true, "not": true,
-	"probably": true, "definitely": true, "absolutely": true, "maybe": true, "depends": true, "right": true,
-	"currently": true, "that": true, "well": true, "so": true, "hmm": true, "honestly": true, "actually": true,
-	"agreed": true, "agree": true, "fair": true, "valid": true, "true": true, "understood": true, "makes": true,
-	"don": true, "oh": true, "ah": true, "one": true, "they": true, "you": true, "there": true, "this": true,
-	"those": true, "these": true, "he": true, "she": true, "if": true, "nothing": true, "none": true, "about": true,
-	"around": true, "roughly": true, "two": true, "three": true, "four": true, "five": true, "six": true,
-	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "thirteen": true,
-	"twenty": true, "thirty": true, "forty": true, "fifty": true,
+	"i": false, "good": false, "great": false, "let": false, "not": false, "right": false, "makes": false, "don": false,
+	"yes": true, "no": true, "yeah": true, "yep": true, "yup": true, "nope": true, "sure": true, "it": true,
+	"its": true, "we": true, "because": true, "probably": true, "definitely": true, "absolutely": true, "maybe": true,
+	"depends": true, "currently": true, "that": true, "well": true, "so": true, "hmm": true, "honestly": true,
+	"actually": true, "agreed": true, "agree": true, "fair": true, "valid": true, "true": true, "understood": true,
+	"oh": true, "ah": true, "one": true, "they": true, "you": true, "there": true, "this": true, "those": true,
+	"these": true, "he": true, "she": true, "if": true, "nothing": true, "none": true, "about": true, "around": true,
+	"roughly": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true, "eleven": true, "twelve": true, "thirteen": true, "twenty": true, "thirty": true,
+	"forty": true, "fifty": true,
 }
 
-// opensAnswer reports whether answerStartRE matches s. Its long list of openings is tried only
-// when s opens with a digit or one of answerFirstWords (or holds a letter that folds to an
-// ASCII one), as every match does.
+// opensAnswer reports whether answerStartRE matches s. Every match opens with a digit or one of
+// answerFirstWords (in any ASCII case, or with a letter that folds to an ASCII one): a word
+// that is a whole opening answers at once, and the long list of openings is tried only after
+// a word that starts longer ones, or a digit.
 func opensAnswer(s string) bool {
-	if !foldsToASCII(s) {
-		n := 0
-		for n < len(s) && isWordByte(s[n]) {
-			n++
-		}
-		if n == 0 || !isDigitByte(s[0]) && !answerFirstWords[asciiLower(s[:n])] {
-			return false
-		}
+	if foldsToASCII(s) {
+		return answerStartRE.MatchString(s)
 	}
-	return answerStartRE.MatchString(s)
+	n := 0
+	for n < len(s) && isWordByte(s[n]) {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	if isDigitByte(s[0]) {
+		return answerStartRE.MatchString(s)
+	}
+	whole, ok := answerFirstWords[asciiLower(s[:n])]
+	return ok && (whole || answerStartRE.MatchString(s))
 }
 
 // isDigitByte reports whether c is an ASCII digit.

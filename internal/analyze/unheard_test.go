@@ -364,7 +364,8 @@ func TestCheapTestsBeforeReplyPatterns(t *testing.T) {
 		"we're out of time", "We are over time", "we're at time", "we've run out of time", "then there's",
 		"changing the topic", "changing topic", "before i forget", "one more thing", "in other news", "by the way",
 		"next: ", "next, ", "let us move", "let's take that offline", "let's look at the budget next",
-		"i don't know", "I do not know", "let's fix that", "we can do it", "no worries", "makes sense"}
+		"i don't know", "I do not know", "let's fix that", "we can do it", "no worries", "makes sense",
+		"Don't worry", "not really", "right now", "good idea", "great question", "let me"}
 	for _, re := range []string{answerStartRE.String(), topicChangeRE.String()} {
 		for _, w := range strings.FieldsFunc(re, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
 			words = append(words, w, strings.ToUpper(w[:1])+w[1:])
