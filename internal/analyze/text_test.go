@@ -125,4 +125,10 @@ func TestHintIndex(t *testing.T) {
 	if got := newHintIndex([]string{"ab"}).find("a"); got != 0 {
 		t.Errorf("a hint longer than the text: find = %b, want 0", got)
 	}
+	one := newHintIndex([]string{"ab"}, []string{"b"})
+	for text, want := range map[string]uint32{"bx": 2, "xb": 2, "b": 2, "ab": 3, "xa": 0, "": 0, "a": 0} {
+		if got := one.find(text); got != want {
+			t.Errorf("a hint of one byte: find(%q) = %b, want %b", text, got, want)
+		}
+	}
 }
