@@ -76,14 +76,67 @@ func opensAnswer(s string) bool {
 // isDigitByte reports whether c is an ASCII digit.
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 
-// topicChangeHints are lower-case words of which every match of topicChangeRE holds one.
-var topicChangeHints = newHintIndex([]string{"next", "moving on", "move on", "let's", "let us", "anyway", "other news",
-	"before i forget", "one more thing", "and also", "also, ", "by the way", "unrelated", "time", "then there's", "changing"})
+// topicChangeFillers are the words topicChangeRE lets open a reply, each followed by an
+// optional ",", "." or "!" and space, before the words that move the meeting on; those words
+// start with one of topicChangeStarts.
+var (
+	topicChangeFillers = []string{"ok", "okay", "alright", "all right", "right", "so", "well", "anyway", "great",
+		"thanks", "thank you", "oh", "and"}
+	topicChangeStarts = []string{"next", "moving on", "move on", "let", "on to", "onto", "anyway", "in other news",
+		"before i forget", "one more thing", "oh", "and also", "also, ", "by the way", "unrelated", "we're", "we are",
+		"we've", "then there's", "changing", "the next"}
+)
 
-// mayChangeTopic is a cheap test that topicChangeRE may match text: it holds one of
-// topicChangeHints in any ASCII case, or a letter that folds to an ASCII one.
+// mayChangeTopic is a cheap test that topicChangeRE may match text: after any run of
+// topicChangeFillers, it goes on with one of topicChangeStarts, in any ASCII case (or it holds
+// a letter that folds to an ASCII one).
 func mayChangeTopic(text string) bool {
-	return foldsToASCII(text) || topicChangeHints.find(asciiLower(text)) != 0
+	if foldsToASCII(text) {
+		return true
+	}
+	lower := asciiLower(text)
+	for at := 0; ; {
+		if hasPrefixAny(lower[at:], topicChangeStarts) {
+			return true
+		}
+		next := afterFiller(lower, at)
+		if next < 0 {
+			return false
+		}
+		at = next
+	}
+}
+
+// afterFiller returns where the words after the filler word at lower[at:] start (see
+// topicChangeFillers), or -1 when no filler stands there.
+func afterFiller(lower string, at int) int {
+	for _, f := range topicChangeFillers {
+		if !strings.HasPrefix(lower[at:], f) {
+			continue
+		}
+		k := at + len(f)
+		if k < len(lower) && strings.IndexByte(",.!", lower[k]) >= 0 {
+			k++
+		}
+		start := k
+		for k < len(lower) && strings.IndexByte("\t\n\f\r ", lower[k]) >= 0 {
+			k++
+		}
+		if k > start {
+			return k
+		}
+	}
+	return -1
+}
+
+// hasPrefixAny reports whether s starts with one of prefixes.
+func hasPrefixAny(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // answerCueRE matches a phrase anywhere in a reply that shows it engages.

@@ -371,7 +371,15 @@ func TestCheapTestsBeforeReplyPatterns(t *testing.T) {
 			words = append(words, w, strings.ToUpper(w[:1])+w[1:])
 		}
 	}
-	corpus := append(testCorpus(t), madeUp(words, 40000)...)
+	// Topic changes behind every kind of opening filler and punctuation.
+	for _, f := range []string{"", "Thank you, ", "thank you\t", "Okay. ", "ok!\f", "All right,\r\n", "so,  and ", "Right.\t"} {
+		for _, c := range []string{"on to the next", "Onto the next", "the next item is", "next: budget", "the next thing is",
+			"we've run out of time", "changing topic", "Moving on"} {
+			words = append(words, f+c)
+		}
+	}
+	corpus := append(testCorpus(t), words...)
+	corpus = append(corpus, madeUp(words, 40000)...)
 	opened, changed := 0, 0
 	for _, s := range corpus {
 		want := answerStartRE.MatchString(s)
