@@ -108,16 +108,20 @@ func findDoneIn(x *meetingText) []DoneReport {
 	p := newPeople(m)
 	notes := m.Format == transcript.FormatNotes || !m.HasTimes && !m.HasSpeakers
 	var out []DoneReport
+	speakers := map[string]doneSpeaker{}
 	for i, t := range m.Turns {
-		if strings.TrimSpace(t.Text) == "" || markerSpeakerRe.MatchString(transcript.FoldName(t.Speaker)) {
+		if strings.TrimSpace(t.Text) == "" {
 			continue
 		}
-		speaker := t.Speaker
-		if speaker != "" {
-			if r := p.resolve(speaker); r != "" {
-				speaker = r
-			}
+		sp, ok := speakers[t.Speaker]
+		if !ok {
+			sp = readDoneSpeaker(t.Speaker, p)
+			speakers[t.Speaker] = sp
 		}
+		if sp.marker {
+			continue
+		}
+		speaker := sp.name
 		for k, s := range x.sentences(i) {
 			if x.isQuestion(i, k) || !hasAny(x.lower(i, k), doneHints) {
 				continue
@@ -130,6 +134,26 @@ func findDoneIn(x *meetingText) []DoneReport {
 		}
 	}
 	return out
+}
+
+// doneSpeaker is what findDoneIn reads in a speaker label, once per label: the attendee it
+// names (else the label), or that it is a marker ("ACTION") rather than a person.
+type doneSpeaker struct {
+	name   string
+	marker bool
+}
+
+// readDoneSpeaker reads the speaker label of a turn for findDoneIn.
+func readDoneSpeaker(label string, p people) doneSpeaker {
+	if markerSpeakerRe.MatchString(transcript.FoldName(label)) {
+		return doneSpeaker{marker: true}
+	}
+	if label != "" {
+		if r := p.resolve(label); r != "" {
+			return doneSpeaker{name: r}
+		}
+	}
+	return doneSpeaker{name: label}
 }
 
 // doneReport reads one sentence said by speaker ("" when unknown) as a done report: who did
