@@ -803,7 +803,7 @@ func (f *turnFacts) fact(j, k int) *sentenceFacts {
 func (f *turnFacts) lower(j, k int) string {
 	sf := f.fact(j, k)
 	if !sf.lowered {
-		sf.lower, sf.lowered = asciiLower(f.x.sentences(j)[k]), true
+		sf.lower, sf.lowered = f.x.asciiLowered(j, k), true
 		sf.hints = decisionHints.find(sf.lower)
 	}
 	return sf.lower

@@ -96,7 +96,7 @@ func spokenThread(x *meetingText, i, k int, s string) (OpenThread, bool) {
 	if x.isQuestion(i, k) {
 		return OpenThread{}, false
 	}
-	lower := asciiLower(s)
+	lower := x.asciiLowered(i, k)
 	kind, loc := threadMatch(lower)
 	if loc == nil {
 		return OpenThread{}, false

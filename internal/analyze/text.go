@@ -151,8 +151,9 @@ type turnText struct {
 	split     bool
 	sentences []string
 	questions []lazyBool
-	// lowers holds strings.ToLower of each sentence, "" until made.
-	lowers []string
+	// lowers holds strings.ToLower of each sentence, and asciiLowers asciiLower of each, ""
+	// until made.
+	lowers, asciiLowers []string
 }
 
 // newMeetingText starts the shared reading of m's turns.
@@ -168,6 +169,7 @@ func (x *meetingText) sentences(i int) []string {
 		t.sentences = splitSentences(x.m.Turns[i].Text)
 		t.questions = make([]lazyBool, len(t.sentences))
 		t.lowers = make([]string, len(t.sentences))
+		t.asciiLowers = make([]string, len(t.sentences))
 	}
 	return t.sentences
 }
@@ -180,6 +182,16 @@ func (x *meetingText) lower(i, k int) string {
 		t.lowers[k] = strings.ToLower(s)
 	}
 	return t.lowers[k]
+}
+
+// asciiLowered returns asciiLower of sentence k of turn i.
+func (x *meetingText) asciiLowered(i, k int) string {
+	s := x.sentences(i)[k]
+	t := &x.turns[i]
+	if t.asciiLowers[k] == "" {
+		t.asciiLowers[k] = asciiLower(s)
+	}
+	return t.asciiLowers[k]
 }
 
 // isQuestion reports isQuestion of sentence k of turn i.
