@@ -521,13 +521,14 @@ func phrasedDecision(s string) (string, bool) {
 	if isQuestion(s) {
 		return "", false
 	}
-	return phrasedDecisionLower(s, asciiLower(s))
+	lower := asciiLower(s)
+	return phrasedDecisionLower(s, lower, decisionHints.find(lower))
 }
 
 // phrasedDecisionLower is phrasedDecision of s, which is not a question, given lower, its
-// asciiLower.
-func phrasedDecisionLower(s, lower string) (string, bool) {
-	if !containsAny(lower, "decid", "go with", "going with", "agree", "final call", "decision", "use", "going forward") {
+// asciiLower, and hints, the decisionHints of lower.
+func phrasedDecisionLower(s, lower string, hints uint32) (string, bool) {
+	if hints&hintPhrased == 0 {
 		return "", false
 	}
 	loc := findPhrase(lower)
@@ -546,7 +547,7 @@ func phrasedDecisionLower(s, lower string) (string, bool) {
 	}
 	// The words right after the phrase may still negate or hedge it ("we agree not to…" is
 	// a decision; "we agree it might…" is not).
-	if isHedge(firstWords(lower[loc[1]:], 2)) || (containsAny(lower, "last ", "previous", "earlier") && reportsPast(lower)) {
+	if isHedge(firstWords(lower[loc[1]:], 2)) || (hints&hintEarlier != 0 && reportsPast(lower)) {
 		return "", false
 	}
 	if strings.HasSuffix(phrase, "use") {
@@ -777,9 +778,10 @@ func newTurnFacts(x *meetingText) *turnFacts {
 // sentenceFacts is what the decision rules work out about one sentence of a turn, each fact
 // once however many rules ask for it.
 type sentenceFacts struct {
-	// lower is the sentence's asciiLower, when lowered.
+	// lower is the sentence's asciiLower, when lowered, and hints its decisionHints.
 	lower   string
 	lowered bool
+	hints   uint32
 	// phrased and spoken are whether the sentence is a decision by phrasedDecision and by
 	// spokenDecision, with what these return in phrasedText, spokenText and anaphoric.
 	phrased, spoken         lazyBool
@@ -801,9 +803,24 @@ func (f *turnFacts) fact(j, k int) *sentenceFacts {
 func (f *turnFacts) lower(j, k int) string {
 	sf := f.fact(j, k)
 	if !sf.lowered {
-		sf.lower, sf.lowered = asciiLower(f.x.sentences(j)[k]), true
+		sf.lower, sf.lowered = f.x.asciiLowered(j, k), true
+		sf.hints = decisionHints.find(sf.lower)
 	}
 	return sf.lower
+}
+
+// hints returns the decisionHints of sentence k of turn j.
+func (f *turnFacts) hints(j, k int) uint32 {
+	f.lower(j, k)
+	return f.fact(j, k).hints
+}
+
+// proposal returns findProposal of sentence k of turn j.
+func (f *turnFacts) proposal(j, k int) []int {
+	if f.hints(j, k)&hintProposal == 0 {
+		return nil
+	}
+	return spokenProposalRE.FindStringSubmatchIndex(f.lower(j, k))
 }
 
 // phrased returns phrasedDecision of sentence k of turn j.
@@ -814,7 +831,7 @@ func (f *turnFacts) phrased(j, k int) (string, bool) {
 			return false
 		}
 		var ok bool
-		sf.phrasedText, ok = phrasedDecisionLower(f.x.sentences(j)[k], f.lower(j, k))
+		sf.phrasedText, ok = phrasedDecisionLower(f.x.sentences(j)[k], f.lower(j, k), f.hints(j, k))
 		return ok
 	})
 	return sf.phrasedText, ok
@@ -828,7 +845,7 @@ func (f *turnFacts) spoken(j, k int) (text string, anaphoric, ok bool) {
 			return false
 		}
 		var ok bool
-		sf.spokenText, sf.anaphoric, ok = spokenDecisionLower(f.x.sentences(j)[k], f.lower(j, k))
+		sf.spokenText, sf.anaphoric, ok = spokenDecisionLower(f.x.sentences(j)[k], f.lower(j, k), f.hints(j, k))
 		return ok
 	})
 	return sf.spokenText, sf.anaphoric, ok
@@ -1332,15 +1349,16 @@ func spokenDecision(s string) (text string, anaphoric, ok bool) {
 	if isQuestion(s) {
 		return "", false, false
 	}
-	return spokenDecisionLower(s, asciiLower(s))
+	lower := strings.TrimSpace(asciiLower(s))
+	return spokenDecisionLower(s, lower, decisionHints.find(lower))
 }
 
 // spokenDecisionLower is spokenDecision of s, which is not a question, given lower, its
-// asciiLower.
-func spokenDecisionLower(s, lower string) (text string, anaphoric, ok bool) {
+// asciiLower with the surrounding space trimmed, and hints, the decisionHints of lower.
+func spokenDecisionLower(s, lower string, hints uint32) (text string, anaphoric, ok bool) {
 	lower = strings.TrimSpace(lower)
 	trimmed := strings.TrimSpace(s)
-	if containsAny(lower, "last ", "previous", "earlier", "ago", "yesterday") && reportsPast(lower) {
+	if hints&hintPast != 0 && reportsPast(lower) {
 		return "", false, false
 	}
 	cue := ""
@@ -1443,15 +1461,15 @@ func spokenDecisionLower(s, lower string) (text string, anaphoric, ok bool) {
 	} else if m := planRE.FindStringSubmatchIndex(lowRest); m != nil && !containsAny(lowRest, "plan today", "plan for today", "plan for this") {
 		return cleanChoice(rest[m[2]:]), false, true
 	}
-	if containsAny(lowRest, "from now", "from here", "going forward", "starting ", "as of ") {
+	if hints&hintPolicy != 0 && containsAny(lowRest, policyWords...) {
 		if pm := policyRE.FindString(lowRest); pm != "" && !strings.HasSuffix(pm, " with") {
 			return cleanChoice(rest), false, true
 		}
 	}
-	if containsAny(lowRest, "goes ", "go in", "out of", "move", "slip", "accepted", "approved", "adopted", "carried") && scopeRE.MatchString(lowRest) {
+	if hints&hintScope != 0 && containsAny(lowRest, scopeWords...) && scopeRE.MatchString(lowRest) {
 		return cleanChoice(rest), false, true
 	}
-	if !containsAny(lowRest, "settled on", "went with", "opted for", "landed on", "chose") {
+	if hints&hintSettled == 0 || !containsAny(lowRest, settledWords...) {
 		return "", false, false
 	}
 	if m := settledRE.FindStringSubmatchIndex(lowRest); m != nil {
@@ -1549,6 +1567,37 @@ func isAssent(lower string) bool {
 var proposalWords = []string{"i'd ", "i would like to", "i want to", "i propose ", "i suggest ", "i say we",
 	"my proposal is", "we could"}
 
+// Words a sentence holds one of before a decision rule's pattern is tried on it, found in one
+// pass by decisionHints.
+var (
+	// phrasedWords are in every sentence phrasedDecision reads as a decision.
+	phrasedWords = []string{"decid", "go with", "going with", "agree", "final call", "decision", "use", "going forward"}
+	// earlierWords and pastWords are in every sentence reportsPast is asked about by
+	// phrasedDecision and by spokenDecision.
+	earlierWords = []string{"last ", "previous", "earlier"}
+	pastWords    = []string{"last ", "previous", "earlier", "ago", "yesterday"}
+	// policyWords, scopeWords and settledWords are in every sentence (after its cue) that
+	// spokenDecision reads as a policy ("from now on…"), a change of scope ("X is out of
+	// scope") or a settled choice ("we went with X").
+	policyWords  = []string{"from now", "from here", "going forward", "starting ", "as of "}
+	scopeWords   = []string{"goes ", "go in", "out of", "move", "slip", "accepted", "approved", "adopted", "carried"}
+	settledWords = []string{"settled on", "went with", "opted for", "landed on", "chose"}
+)
+
+// The lists decisionHints finds, as the bits of its answer.
+const (
+	hintPhrased = 1 << iota
+	hintEarlier
+	hintPast
+	hintProposal
+	hintPolicy
+	hintScope
+	hintSettled
+)
+
+// decisionHints indexes the word lists above in the order of the hint bits.
+var decisionHints = newHintIndex(phrasedWords, earlierWords, pastWords, proposalWords, policyWords, scopeWords, settledWords)
+
 // findProposal returns spokenProposalRE.FindStringSubmatchIndex(lower), looking first for the
 // words the pattern needs (see proposalWords).
 func findProposal(lower string) []int {
@@ -1597,7 +1646,7 @@ func agreedProposals(f *turnFacts, found []decisionCandidate) []decisionCandidat
 		if len(sentences) >= 2 && callForAssentRE.MatchString(lowLast) && assent {
 			p := sentences[len(sentences)-2]
 			text := cleanChoice(p)
-			if mm := findProposal(f.lower(i, len(sentences)-2)); mm != nil {
+			if mm := f.proposal(i, len(sentences)-2); mm != nil {
 				text = cleanChoice(p[mm[2]:])
 			}
 			out = append(out, agreedCandidate(m, i, j, text, p, reply[0]))
@@ -1606,7 +1655,7 @@ func agreedProposals(f *turnFacts, found []decisionCandidate) []decisionCandidat
 		// "I'd like to X." "Works for me."
 		for k, s := range sentences {
 			lower := strings.TrimSpace(f.lower(i, k))
-			mm := findProposal(lower)
+			mm := f.proposal(i, k)
 			if mm == nil || x.isQuestion(i, k) || strings.Contains(lower, "if ") || strings.Contains(lower, "unless") || speechActRE.MatchString(lower[mm[2]:]) {
 				continue
 			}

@@ -837,6 +837,12 @@ func TestDecisionCheapTestsMatchPatterns(t *testing.T) {
 		if got, want := findProposal(lower), spokenProposalRE.FindStringSubmatchIndex(lower); !reflect.DeepEqual(got, want) {
 			t.Fatalf("findProposal(%q) = %v, want %v", lower, got, want)
 		}
+		hints := decisionHints.find(lower)
+		for g, list := range [][]string{phrasedWords, earlierWords, pastWords, proposalWords, policyWords, scopeWords, settledWords} {
+			if want := containsAny(lower, list...); (hints&(1<<g) != 0) != want {
+				t.Fatalf("decisionHints.find(%q) list %d = %v, want %v", lower, g, !want, want)
+			}
+		}
 		clean, full := cleanLine(s), strings.ToLower(stripLine(s))
 		if isDecisionHeading(clean) != isDecisionHeading(full) || isOtherHeading(clean) != isOtherHeading(full) {
 			t.Fatalf("cleanLine(%q) = %q reads as another heading than %q", s, clean, full)

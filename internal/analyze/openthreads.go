@@ -96,11 +96,8 @@ func spokenThread(x *meetingText, i, k int, s string) (OpenThread, bool) {
 	if x.isQuestion(i, k) {
 		return OpenThread{}, false
 	}
-	lower := asciiLower(s)
-	kind, loc := KindReopened, reopenRE.FindStringSubmatchIndex(lower)
-	if loc == nil {
-		kind, loc = KindDeferred, deferRE.FindStringSubmatchIndex(lower)
-	}
+	lower := x.asciiLowered(i, k)
+	kind, loc := threadMatch(lower)
 	if loc == nil {
 		return OpenThread{}, false
 	}
@@ -135,6 +132,54 @@ func spokenTopic(x *meetingText, i, k int, kind string, loc []int) string {
 		topic = topicNear(x, i, k)
 	}
 	return topic
+}
+
+// Cheap tests that a sentence could match reopenRE or deferRE, run before them. Every match of
+// reopenRE holds one of reopenHints. Every match of deferRE holds one of deferAlone, or both
+// one of deferLeads and one of deferVerbs (the words that put a topic off after "let's", "we
+// will"…).
+var (
+	reopenHints = []string{"reopen", "re-open", "reconsider", "revisit", ", but"}
+	deferLeads  = []string{"let's ", "let’s ", "lets ", "let us ", "we'll ", "we’ll ", "we will ", "we can ", "we need to ",
+		"we have to ", "i'd like to ", "i’d like to ", "i would like to "}
+	deferVerbs = []string{"revisit", "park", "table", "shelve", "come back to", "circle back to", "return to", "leave ",
+		"hold off on", "pick ", "take ", "next time", "another time", "later", "offline", "continue", "punt"}
+	deferAlone = []string{"revisit", "come back to", "to be continued", "to be picked up", "to be discussed",
+		"to be revisited", "next time", "get to", "ran out of time", "no decision", "tbd"}
+)
+
+// The hint lists threadMatch looks for, as the bits that threadHints.find sets.
+const (
+	hintReopen = 1 << iota
+	hintDeferLead
+	hintDeferVerb
+	hintDeferAlone
+)
+
+// threadHints indexes the hint lists of threadMatch in the order of the hint bits above.
+var threadHints = newHintIndex(reopenHints, deferLeads, deferVerbs, deferAlone)
+
+// mayDefer reports whether a sentence with the threadHints hints may match deferRE.
+func mayDefer(hints uint32) bool {
+	return hints&hintDeferAlone != 0 || hints&(hintDeferLead|hintDeferVerb) == hintDeferLead|hintDeferVerb
+}
+
+// threadMatch returns the kind of thread lower (a sentence lowered by asciiLower) opens and the
+// submatch indexes of reopenRE or deferRE in it, or a nil loc when it opens none. Each pattern
+// runs only on a sentence its hints say it may match.
+func threadMatch(lower string) (kind string, loc []int) {
+	hints := threadHints.find(lower)
+	if hints&hintReopen != 0 {
+		if loc = reopenRE.FindStringSubmatchIndex(lower); loc != nil {
+			return KindReopened, loc
+		}
+	}
+	if mayDefer(hints) {
+		if loc = deferRE.FindStringSubmatchIndex(lower); loc != nil {
+			return KindDeferred, loc
+		}
+	}
+	return "", nil
 }
 
 // onOneLine narrows sentence s of turn t to the input line that holds the words s[start:end],

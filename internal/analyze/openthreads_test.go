@@ -248,3 +248,26 @@ func TestCoachOpenThreads(t *testing.T) {
 		}
 	}
 }
+
+// TestThreadHints checks that the cheap tests in front of reopenRE and deferRE never turn away
+// a sentence the pattern matches.
+func TestThreadHints(t *testing.T) {
+	corpus := testCorpus(t)
+	corpus = append(corpus, madeUp([]string{"let's", "let’s", "lets", "let us", "we'll", "we will", "we can", "we need to",
+		"i'd like to", "i would like to", "i want to", "we should", "revisit", "park", "table", "shelve", "come back to",
+		"circle back to", "return to", "leave", "this", "that", "it", "for", "now", "later", "hold off on", "pick", "back",
+		"up", "take", "offline", "discuss", "the roadmap", "next time", "another time", "continue", "punt on", "to be",
+		"continued", "picked up again", "discussed", "revisited", "we", "i", "didn't", "never", "get to", "ran out of time",
+		"no decision", "yet", "is", "still", "tbd", "reopen", "re-open", "reconsider", "decision on", "decided", "agreed",
+		"on", "pricing", "last week", ", but", "we have to", "i’d like to", "lets", "x", ".", ","}, 30000)...)
+	for _, s := range corpus {
+		lower := asciiLower(s)
+		hints := threadHints.find(lower)
+		if reopenRE.MatchString(lower) && hints&hintReopen == 0 {
+			t.Fatalf("reopenRE matches %q, which holds none of reopenHints", lower)
+		}
+		if deferRE.MatchString(lower) && !mayDefer(hints) {
+			t.Fatalf("deferRE matches %q, but mayDefer is false", lower)
+		}
+	}
+}

@@ -108,18 +108,22 @@ func findDoneIn(x *meetingText) []DoneReport {
 	p := newPeople(m)
 	notes := m.Format == transcript.FormatNotes || !m.HasTimes && !m.HasSpeakers
 	var out []DoneReport
+	speakers := map[string]doneSpeaker{}
 	for i, t := range m.Turns {
-		if strings.TrimSpace(t.Text) == "" || markerSpeakerRe.MatchString(transcript.FoldName(t.Speaker)) {
+		if strings.TrimSpace(t.Text) == "" {
 			continue
 		}
-		speaker := t.Speaker
-		if speaker != "" {
-			if r := p.resolve(speaker); r != "" {
-				speaker = r
-			}
+		sp, ok := speakers[t.Speaker]
+		if !ok {
+			sp = readDoneSpeaker(t.Speaker, p)
+			speakers[t.Speaker] = sp
 		}
+		if sp.marker {
+			continue
+		}
+		speaker := sp.name
 		for k, s := range x.sentences(i) {
-			if x.isQuestion(i, k) || !hasAny(strings.ToLower(s), doneHints) {
+			if x.isQuestion(i, k) || !hasAny(x.lower(i, k), doneHints) {
 				continue
 			}
 			person, task, ok := doneReport(s, speaker, notes, p)
@@ -130,6 +134,26 @@ func findDoneIn(x *meetingText) []DoneReport {
 		}
 	}
 	return out
+}
+
+// doneSpeaker is what findDoneIn reads in a speaker label, once per label: the attendee it
+// names (else the label), or that it is a marker ("ACTION") rather than a person.
+type doneSpeaker struct {
+	name   string
+	marker bool
+}
+
+// readDoneSpeaker reads the speaker label of a turn for findDoneIn.
+func readDoneSpeaker(label string, p people) doneSpeaker {
+	if markerSpeakerRe.MatchString(transcript.FoldName(label)) {
+		return doneSpeaker{marker: true}
+	}
+	if label != "" {
+		if r := p.resolve(label); r != "" {
+			return doneSpeaker{name: r}
+		}
+	}
+	return doneSpeaker{name: label}
 }
 
 // doneReport reads one sentence said by speaker ("" when unknown) as a done report: who did
@@ -159,12 +183,36 @@ func doneReport(s, speaker string, notes bool, p people) (person, task string, o
 // firstPersonAnchored is firstPersonDoneRe anchored at the "I", for firstPersonDone.
 var firstPersonAnchored = regexp.MustCompile(`(?i)^i(['’]ve|\s+have)?\s+(?:(?:already|just|finally|also|now|actually|successfully|officially)\s+)*(` + pastVerbAlt() + `)\b(.*)$`)
 
+// pastVerbHints indexes the first word of each of pastVerbs: a sentence in which
+// firstPersonAnchored matches holds one of them, in any ASCII case.
+var pastVerbHints = newHintIndex(pastVerbFirstWords())
+
+// pastVerbFirstWords returns the first word of each of pastVerbs.
+func pastVerbFirstWords() []string {
+	var out []string
+	for v := range pastVerbs {
+		out = append(out, strings.Fields(v)[0])
+	}
+	return out
+}
+
+// mayTellDone is a cheap test that firstPersonAnchored may match somewhere in s: it holds the
+// first word of a past verb, or a letter that folds to an ASCII one.
+func mayTellDone(s string) bool {
+	return foldsToASCII(s) || pastVerbHints.find(asciiLower(s)) != 0
+}
+
 // firstPersonDone reads "I sent the revised deck to sales yesterday" as the task "send the
-// revised deck to sales". The pattern is tried only where a word "I" starts.
+// revised deck to sales". The pattern is tried only where a word "I" starts, in a sentence
+// that holds a past verb.
 func firstPersonDone(s string) (string, bool) {
+	var hinted lazyBool
 	for q := 0; q < len(s); q++ {
 		if s[q] != 'i' && s[q] != 'I' || q > 0 && strings.IndexByte(" \t,;:(-", s[q-1]) < 0 && !strings.HasSuffix(s[:q], "—") && !strings.HasSuffix(s[:q], "–") {
 			continue
+		}
+		if !hinted.is(func() bool { return mayTellDone(s) }) {
+			return "", false
 		}
 		m := firstPersonAnchored.FindStringSubmatchIndex(s[q:])
 		if m == nil {

@@ -1,6 +1,8 @@
 package analyze
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -132,5 +134,30 @@ func BenchmarkFindDone(b *testing.B) {
 	m := benchMeeting(b)
 	for b.Loop() {
 		findDoneIn(newMeetingText(m))
+	}
+}
+
+// TestMayTellDone checks that the cheap test in front of firstPersonAnchored never turns away
+// a sentence the pattern matches at one of its "I"s.
+func TestMayTellDone(t *testing.T) {
+	corpus := testCorpus(t)
+	words := []string{"I", "i", "I've", "I’ve", "have", "already", "just", "Finally", "SENT", "Signed off on",
+		"the deck", "put", "together", "\u017fent", "boo\u212aed", "\t", ",", "looked", "x"}
+	words = append(words, slices.Sorted(maps.Keys(pastVerbs))...)
+	corpus = append(corpus, madeUp(words, 30000)...)
+	matched := 0
+	for _, s := range corpus {
+		for q := range len(s) {
+			if (s[q] == 'i' || s[q] == 'I') && firstPersonAnchored.MatchString(s[q:]) {
+				matched++
+				if !mayTellDone(s) {
+					t.Fatalf("firstPersonAnchored matches %q, but mayTellDone is false", s[q:])
+				}
+				break
+			}
+		}
+	}
+	if matched < 100 {
+		t.Fatalf("only %d sentences match: the test checks too little", matched)
 	}
 }

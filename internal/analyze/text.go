@@ -151,8 +151,9 @@ type turnText struct {
 	split     bool
 	sentences []string
 	questions []lazyBool
-	// lowers holds strings.ToLower of each sentence, "" until made.
-	lowers []string
+	// lowers holds strings.ToLower of each sentence, and asciiLowers asciiLower of each, ""
+	// until made.
+	lowers, asciiLowers []string
 }
 
 // newMeetingText starts the shared reading of m's turns.
@@ -168,6 +169,7 @@ func (x *meetingText) sentences(i int) []string {
 		t.sentences = splitSentences(x.m.Turns[i].Text)
 		t.questions = make([]lazyBool, len(t.sentences))
 		t.lowers = make([]string, len(t.sentences))
+		t.asciiLowers = make([]string, len(t.sentences))
 	}
 	return t.sentences
 }
@@ -180,6 +182,16 @@ func (x *meetingText) lower(i, k int) string {
 		t.lowers[k] = strings.ToLower(s)
 	}
 	return t.lowers[k]
+}
+
+// asciiLowered returns asciiLower of sentence k of turn i.
+func (x *meetingText) asciiLowered(i, k int) string {
+	s := x.sentences(i)[k]
+	t := &x.turns[i]
+	if t.asciiLowers[k] == "" {
+		t.asciiLowers[k] = asciiLower(s)
+	}
+	return t.asciiLowers[k]
 }
 
 // isQuestion reports isQuestion of sentence k of turn i.
@@ -206,9 +218,9 @@ func (l *lazyBool) is(f func() bool) bool {
 // needs one of before its pattern can match) a lower-case text holds, in one pass over the
 // text rather than one search per hint. The index is built once and only read after.
 type hintIndex struct {
-	// pairs has the bit b0<<8|b1 set for the first two bytes b0, b1 of every hint, and
-	// single the bit b0 for each hint of one byte b0: a cheap test that a hint may start at
-	// a place in the text.
+	// pairs has the bit b0<<8|b1 set for the first two bytes b0, b1 of every hint, and for
+	// every b1 after the byte b0 of a hint of one byte; single has the bit b0 for each hint
+	// of one byte b0. They are a cheap test that a hint may start at a place in the text.
 	pairs  [1 << 16 / 64]uint64
 	single [256 / 64]uint64
 	// byFirst lists the hints by their first byte, each with the set of lists it is in.
@@ -230,9 +242,11 @@ func newHintIndex(lists ...[]string) *hintIndex {
 		for _, h := range list {
 			if len(h) == 1 {
 				x.single[h[0]/64] |= 1 << (h[0] % 64)
+				for b := range 256 {
+					x.setPair(h[0], byte(b))
+				}
 			} else {
-				p := uint16(h[0])<<8 | uint16(h[1])
-				x.pairs[p/64] |= 1 << (p % 64)
+				x.setPair(h[0], h[1])
 			}
 			entries := x.byFirst[h[0]]
 			for k := range entries {
@@ -247,24 +261,35 @@ func newHintIndex(lists ...[]string) *hintIndex {
 	return x
 }
 
+// setPair marks that a hint may start with the bytes b0, b1.
+func (x *hintIndex) setPair(b0, b1 byte) {
+	p := uint16(b0)<<8 | uint16(b1)
+	x.pairs[p/64] |= 1 << (p % 64)
+}
+
 // find returns the set of lists (bit g for lists[g]) of which lower holds a hint.
 func (x *hintIndex) find(lower string) uint32 {
 	var found uint32
-	for k := 0; k < len(lower); k++ {
-		c := lower[k]
-		if x.single[c/64]&(1<<(c%64)) == 0 {
-			if k+1 == len(lower) {
-				break
-			}
-			p := uint16(c)<<8 | uint16(lower[k+1])
-			if x.pairs[p/64]&(1<<(p%64)) == 0 {
-				continue
-			}
+	n := len(lower)
+	for k := 0; k+1 < n; k++ {
+		p := uint16(lower[k])<<8 | uint16(lower[k+1])
+		if x.pairs[p/64]&(1<<(p%64)) != 0 {
+			found = x.findAt(lower, k, found)
 		}
-		for _, h := range x.byFirst[c] {
-			if found&h.lists != h.lists && strings.HasPrefix(lower[k:], h.text) {
-				found |= h.lists
-			}
+	}
+	if n > 0 {
+		if c := lower[n-1]; x.single[c/64]&(1<<(c%64)) != 0 {
+			found = x.findAt(lower, n-1, found)
+		}
+	}
+	return found
+}
+
+// findAt adds to found the lists of the hints that start at lower[k].
+func (x *hintIndex) findAt(lower string, k int, found uint32) uint32 {
+	for _, h := range x.byFirst[lower[k]] {
+		if found&h.lists != h.lists && strings.HasPrefix(lower[k:], h.text) {
+			found |= h.lists
 		}
 	}
 	return found

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/debrief-cli/debrief/internal/transcript"
 )
 
 // TestSplitSentencesMatchesByteScan checks splitSentences against a scan of every byte.
@@ -124,5 +126,33 @@ func TestHintIndex(t *testing.T) {
 	}
 	if got := newHintIndex([]string{"ab"}).find("a"); got != 0 {
 		t.Errorf("a hint longer than the text: find = %b, want 0", got)
+	}
+	one := newHintIndex([]string{"ab"}, []string{"b"})
+	for text, want := range map[string]uint32{"bx": 2, "xb": 2, "b": 2, "ab": 3, "xa": 0, "": 0, "a": 0} {
+		if got := one.find(text); got != want {
+			t.Errorf("a hint of one byte: find(%q) = %b, want %b", text, got, want)
+		}
+	}
+}
+
+// TestMeetingTextLowersEachSentence checks that the lower cases a meetingText keeps are those
+// of the sentence asked for, whichever is asked first.
+func TestMeetingTextLowersEachSentence(t *testing.T) {
+	m := &transcript.Meeting{Turns: []transcript.Turn{
+		{Text: "We Ship on FRIDAY. Ana Agrees."},
+		{Text: "no capitals here"},
+		{Text: "ÉTÉ Plans? OK."},
+	}}
+	x := newMeetingText(m)
+	for _, i := range []int{2, 0, 1, 0, 2} {
+		for k := len(x.sentences(i)) - 1; k >= 0; k-- {
+			s := x.sentences(i)[k]
+			if got, want := x.asciiLowered(i, k), asciiLower(s); got != want {
+				t.Errorf("asciiLowered(%d, %d) = %q, want %q", i, k, got, want)
+			}
+			if got, want := x.lower(i, k), strings.ToLower(s); got != want {
+				t.Errorf("lower(%d, %d) = %q, want %q", i, k, got, want)
+			}
+		}
 	}
 }

@@ -35,6 +35,110 @@ var topicChangeRE = regexp.MustCompile(`(?i)^(?:(?:ok|okay|alright|all right|rig
 // answerStartRE matches the first words of a reply that engages with what was said.
 var answerStartRE = regexp.MustCompile(`(?i)^(?:yes|no|yeah|yep|yup|nope|sure|i think|i'd|it's|it is|its|we|because|good question|great question|let me|not sure|i'm not sure|i don't know|i do not know|probably|definitely|absolutely|maybe|it depends|depends|right now|currently|not yet|i can|i'll|i will|that's|that is|well|so|hmm|honestly|actually|agreed|agree|good point|fair|valid|true|understood|makes sense|don't worry|no worries|i hear you|i see|oh|ah|one sec|i believe|i guess|i'm|i am|they|you|there|it|this|that|those|these|he|she|if|nothing|none|not really|not yet|about|around|roughly|i did|i do|i have|i would|i could|we did|good idea|(?:let's|i'll|we'll|we can|i can) \w+ (?:that|it)|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|twenty|thirty|forty|fifty)\b`)
 
+// answerFirstWords are the first words (runs of ASCII letters, digits and "_", lower case) of
+// the openings answerStartRE matches, but for its digits: true for a word that is a whole
+// opening by itself ("we"), false for one that only starts longer ones ("i" of "i think").
+var answerFirstWords = map[string]bool{
+	"i": false, "good": false, "great": false, "let": false, "not": false, "right": false, "makes": false, "don": false,
+	"yes": true, "no": true, "yeah": true, "yep": true, "yup": true, "nope": true, "sure": true, "it": true,
+	"its": true, "we": true, "because": true, "probably": true, "definitely": true, "absolutely": true, "maybe": true,
+	"depends": true, "currently": true, "that": true, "well": true, "so": true, "hmm": true, "honestly": true,
+	"actually": true, "agreed": true, "agree": true, "fair": true, "valid": true, "true": true, "understood": true,
+	"oh": true, "ah": true, "one": true, "they": true, "you": true, "there": true, "this": true, "those": true,
+	"these": true, "he": true, "she": true, "if": true, "nothing": true, "none": true, "about": true, "around": true,
+	"roughly": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true, "eleven": true, "twelve": true, "thirteen": true, "twenty": true, "thirty": true,
+	"forty": true, "fifty": true,
+}
+
+// opensAnswer reports whether answerStartRE matches s. Every match opens with a digit or one of
+// answerFirstWords (in any ASCII case, or with a letter that folds to an ASCII one): a word
+// that is a whole opening answers at once, and the long list of openings is tried only after
+// a word that starts longer ones, or a digit.
+func opensAnswer(s string) bool {
+	if foldsToASCII(s) {
+		return answerStartRE.MatchString(s)
+	}
+	n := 0
+	for n < len(s) && isWordByte(s[n]) {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	if isDigitByte(s[0]) {
+		return answerStartRE.MatchString(s)
+	}
+	whole, ok := answerFirstWords[asciiLower(s[:n])]
+	return ok && (whole || answerStartRE.MatchString(s))
+}
+
+// isDigitByte reports whether c is an ASCII digit.
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+// topicChangeFillers are the words topicChangeRE lets open a reply, each followed by an
+// optional ",", "." or "!" and space, before the words that move the meeting on; those words
+// start with one of topicChangeStarts.
+var (
+	topicChangeFillers = []string{"ok", "okay", "alright", "all right", "right", "so", "well", "anyway", "great",
+		"thanks", "thank you", "oh", "and"}
+	topicChangeStarts = []string{"next", "moving on", "move on", "let", "on to", "onto", "anyway", "in other news",
+		"before i forget", "one more thing", "oh", "and also", "also, ", "by the way", "unrelated", "we're", "we are",
+		"we've", "then there's", "changing", "the next"}
+)
+
+// mayChangeTopic is a cheap test that topicChangeRE may match text: after any run of
+// topicChangeFillers, it goes on with one of topicChangeStarts, in any ASCII case (or it holds
+// a letter that folds to an ASCII one).
+func mayChangeTopic(text string) bool {
+	if foldsToASCII(text) {
+		return true
+	}
+	lower := asciiLower(text)
+	for at := 0; ; {
+		if hasPrefixAny(lower[at:], topicChangeStarts) {
+			return true
+		}
+		next := afterFiller(lower, at)
+		if next < 0 {
+			return false
+		}
+		at = next
+	}
+}
+
+// afterFiller returns where the words after the filler word at lower[at:] start (see
+// topicChangeFillers), or -1 when no filler stands there.
+func afterFiller(lower string, at int) int {
+	for _, f := range topicChangeFillers {
+		if !strings.HasPrefix(lower[at:], f) {
+			continue
+		}
+		k := at + len(f)
+		if k < len(lower) && strings.IndexByte(",.!", lower[k]) >= 0 {
+			k++
+		}
+		start := k
+		for k < len(lower) && strings.IndexByte("\t\n\f\r ", lower[k]) >= 0 {
+			k++
+		}
+		if k > start {
+			return k
+		}
+	}
+	return -1
+}
+
+// hasPrefixAny reports whether s starts with one of prefixes.
+func hasPrefixAny(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // answerCueRE matches a phrase anywhere in a reply that shows it engages.
 var answerCueRE = regexp.MustCompile(`(?i)\b(?:good (?:question|point)|great (?:question|point)|let me (?:check|look|find|see|think)|not sure|i don't know|i think|because|i believe|fair point|valid point|you're right|that's a (?:good|fair|valid) (?:point|concern)|i agree|i share|we can|we'll|we will|i'll)\b`)
 
@@ -331,7 +435,7 @@ func (p *reply) contentWords() []string {
 func (r *replies) takenUp(i int, s string) bool {
 	m := r.m
 	asker := m.Turns[i].Speaker
-	words := contentWords(s)
+	words := &sentenceWords{s: s}
 	var factQuestion lazyBool
 	seen := 0
 	for j := i + 1; j < len(m.Turns) && seen < replyWindow; j++ {
@@ -347,14 +451,14 @@ func (r *replies) takenUp(i int, s string) bool {
 			continue
 		}
 		p := r.get(j)
-		if p.topicChange.is(func() bool { return topicChangeRE.MatchString(p.text) }) {
+		if p.topicChange.is(func() bool { return mayChangeTopic(p.text) && topicChangeRE.MatchString(p.text) }) {
 			return false
 		}
 		if p.backChannel.is(func() bool { return isBackChannel(p.text) }) {
 			continue
 		}
 		if p.answers.is(func() bool {
-			return !isQuestion(p.first) && answerStartRE.MatchString(strings.TrimLeft(p.first, "*_>-• \"'"))
+			return !isQuestion(p.first) && opensAnswer(strings.TrimLeft(p.first, "*_>-• \"'"))
 		}) {
 			return true
 		}
@@ -371,21 +475,49 @@ func (r *replies) takenUp(i int, s string) bool {
 
 // engages reports whether the reply takes up something said by asker whose content words are
 // words.
-func (p *reply) engages(m *transcript.Meeting, words []string, asker string) bool {
-	if p.opens.is(func() bool { return answerStartRE.MatchString(strings.TrimLeft(p.text, "*_>-• \"'")) }) {
+func (p *reply) engages(m *transcript.Meeting, words *sentenceWords, asker string) bool {
+	if p.opens.is(func() bool { return opensAnswer(strings.TrimLeft(p.text, "*_>-• \"'")) }) {
 		return true
 	}
 	if p.cue.is(func() bool {
-		lower := strings.ToLower(p.text)
-		return containsAny(lower, "good ", "great ", "let me", "not sure", "know", "think", "because", "believe", "fair", "valid", "right", "agree", "share", "we can", "we'll", "we will", "i'll") &&
-			mayHoldLower(p.text, lower, answerCueWords) && answerCueRE.MatchString(p.text)
+		hints := cueHints.find(strings.ToLower(p.text))
+		return hints&hintCueWord != 0 && (hints&hintAnswerCue != 0 || foldsToASCII(p.text)) && answerCueRE.MatchString(p.text)
 	}) {
 		return true
 	}
-	if sharesWord(words, p.contentWords()) {
+	if sharesWord(words.get(), p.contentWords()) {
 		return true
 	}
 	return namesPerson(m, p.text, asker)
+}
+
+// cueHints indexes the cheap tests in front of answerCueRE: replyCueWords, of which a reply that
+// engages holds one, and answerCueWords, found as hintCueWord and hintAnswerCue.
+var cueHints = newHintIndex(replyCueWords, answerCueWords)
+
+const (
+	hintCueWord = 1 << iota
+	hintAnswerCue
+)
+
+// replyCueWords are lower-case words of which a reply holds one before its cue is looked for.
+var replyCueWords = []string{"good ", "great ", "let me", "not sure", "know", "think", "because", "believe", "fair", "valid",
+	"right", "agree", "share", "we can", "we'll", "we will", "i'll"}
+
+// sentenceWords is the content words of a sentence, worked out when first asked for.
+type sentenceWords struct {
+	s     string
+	words []string
+	read  bool
+}
+
+// get returns contentWords of the sentence.
+func (w *sentenceWords) get() []string {
+	if !w.read {
+		w.read = true
+		w.words = contentWords(w.s)
+	}
+	return w.words
 }
 
 // sharesWord reports whether a and b have a word in common.
@@ -497,7 +629,7 @@ func isStopWord(w string) bool {
 // asksElsewhere reports whether the reply puts a question of its own that shares no content
 // word with the question it follows (whose content words are words): a new topic, not an
 // answer.
-func (p *reply) asksElsewhere(words []string) bool {
+func (p *reply) asksElsewhere(words *sentenceWords) bool {
 	asks := p.asks.is(func() bool {
 		for _, r := range splitSentences(p.text) {
 			if isQuestion(r) {
@@ -506,7 +638,7 @@ func (p *reply) asksElsewhere(words []string) bool {
 		}
 		return false
 	})
-	if !asks || sharesWord(words, p.contentWords()) || p.pointsBack.is(func() bool { return pointsBackRE.MatchString(p.text) }) {
+	if !asks || sharesWord(words.get(), p.contentWords()) || p.pointsBack.is(func() bool { return pointsBackRE.MatchString(p.text) }) {
 		return false
 	}
 	return !p.yesNo.is(func() bool { return yesNoRE.MatchString(strings.ToLower(strings.TrimSpace(p.text))) })

@@ -355,3 +355,52 @@ func TestContentWordsMatchesFields(t *testing.T) {
 		}
 	}
 }
+
+// TestCheapTestsBeforeReplyPatterns checks that the cheap tests in front of answerStartRE,
+// answerCueRE and topicChangeRE never turn away a reply the pattern matches, on the test data
+// and on replies made up of the patterns' own words.
+func TestCheapTestsBeforeReplyPatterns(t *testing.T) {
+	words := []string{"5", "12th", "_", "\u212a", "\u017fo", "é", ",", ".", "!", "?", "\t", "x",
+		"we're out of time", "We are over time", "we're at time", "we've run out of time", "then there's",
+		"changing the topic", "changing topic", "before i forget", "one more thing", "in other news", "by the way",
+		"next: ", "next, ", "let us move", "let's take that offline", "let's look at the budget next",
+		"i don't know", "I do not know", "let's fix that", "we can do it", "no worries", "makes sense",
+		"Don't worry", "not really", "right now", "good idea", "great question", "let me"}
+	for _, re := range []string{answerStartRE.String(), topicChangeRE.String()} {
+		for _, w := range strings.FieldsFunc(re, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+			words = append(words, w, strings.ToUpper(w[:1])+w[1:])
+		}
+	}
+	// Topic changes behind every kind of opening filler and punctuation.
+	for _, f := range []string{"", "Thank you, ", "thank you\t", "Okay. ", "ok!\f", "All right,\r\n", "so,  and ", "Right.\t"} {
+		for _, c := range []string{"on to the next", "Onto the next", "the next item is", "next: budget", "the next thing is",
+			"we've run out of time", "changing topic", "Moving on"} {
+			words = append(words, f+c)
+		}
+	}
+	corpus := append(testCorpus(t), words...)
+	corpus = append(corpus, madeUp(words, 40000)...)
+	opened, changed := 0, 0
+	for _, s := range corpus {
+		want := answerStartRE.MatchString(s)
+		if got := opensAnswer(s); got != want {
+			t.Fatalf("opensAnswer(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			opened++
+		}
+		lower := strings.ToLower(s)
+		if hints := cueHints.find(lower); (hints&hintCueWord != 0) != hasAny(lower, replyCueWords) || (hints&hintAnswerCue != 0) != hasAny(lower, answerCueWords) {
+			t.Fatalf("cueHints.find(%q) = %b, differs from the word lists", lower, hints)
+		}
+		if topicChangeRE.MatchString(s) {
+			changed++
+			if !mayChangeTopic(s) {
+				t.Fatalf("topicChangeRE matches %q, but mayChangeTopic is false", s)
+			}
+		}
+	}
+	if opened < 100 || changed < 100 {
+		t.Fatalf("%d answers and %d topic changes: the test checks too little", opened, changed)
+	}
+}

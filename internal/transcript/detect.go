@@ -44,7 +44,7 @@ func detect(text, source string) Format {
 			vtt++
 		case meetStampRe.MatchString(l):
 			meetStamps++
-		case otterHeadRe.MatchString(l):
+		case mayBeOtterHead(l) && otterHeadRe.MatchString(l):
 			otter++
 		}
 		if speakerLineRe.MatchString(l) {
@@ -57,7 +57,6 @@ func detect(text, source string) Format {
 			}
 		}
 	}
-	lower := strings.ToLower(trimmed)
 	switch {
 	case srt > 0 && srt*4 >= nonblank/3:
 		return FormatSRT
@@ -69,7 +68,7 @@ func detect(text, source string) Format {
 	case otter >= 2 && otter*5 >= nonblank/2, otter == 1 && otterHeadRe.MatchString(strings.TrimRight(lines[0], " \t")):
 		// A one-block export still opens with its "Name  0:03" header.
 		return FormatOtter
-	case meetStamps >= 1 && (strings.Contains(lower, "transcription ended after") || strings.Contains(lower, "transcript") || meetStamps >= 2) && speaker > 0:
+	case meetStamps >= 1 && speaker > 0 && (meetStamps >= 2 || mentionsTranscript(trimmed)):
 		return FormatMeet
 	case structure == 0 && speaker > 0 && speaker*10 >= nonblank*7:
 		// "Name: text" lines with a header such as "Attendees:" but no Markdown structure.
@@ -87,6 +86,24 @@ func detect(text, source string) Format {
 	}
 	// Text in no known shape is read as notes without speakers: still a meeting.
 	return FormatNotes
+}
+
+// mayBeOtterHead is a cheap test that otterHeadRe may match l: the line ends, before any
+// trailing space, in a time's ":" and two digits.
+func mayBeOtterHead(l string) bool {
+	l = strings.TrimRight(l, " \t\n\f\r")
+	n := len(l)
+	return n >= 3 && l[n-3] == ':' && isDigit(l[n-2]) && isDigit(l[n-1])
+}
+
+// isDigit reports whether c is an ASCII digit.
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// mentionsTranscript reports whether text speaks of a transcript in any case, as a Google Meet
+// export does ("Transcription ended after 00:41:07").
+func mentionsTranscript(text string) bool {
+	lower := strings.ToLower(text)
+	return strings.Contains(lower, "transcription ended after") || strings.Contains(lower, "transcript")
 }
 
 func hasNotesHeading(lines []string) bool {
