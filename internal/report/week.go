@@ -2,7 +2,6 @@ package report
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -1026,17 +1025,6 @@ func myWeek(meetings []MeetingReport, tracked []TrackedCommitment, names nameInd
 		}
 	}
 	return mw
-}
-
-// WeekJSON writes w as one indented debrief.week/v1 document.
-func WeekJSON(out io.Writer, w Week) error {
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(w); err != nil {
-		return fmt.Errorf("write JSON week report: %w", err)
-	}
-	return nil
 }
 
 // WeekMarkdown writes w as Markdown: the table of meetings, the recurring themes, the
