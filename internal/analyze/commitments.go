@@ -1291,11 +1291,12 @@ func (f *finder) recentOwn(i int, owner string) int {
 }
 
 // dateFound adds sentence s of turn i, which speaks of the commitment found[k] again, to
-// its evidence, with the due date it gives when the commitment had none.
+// its evidence, with the due date it gives when the commitment had none, or had only a
+// period with no day ("dig into it this week and report back at Thursday's sync").
 func (f *finder) dateFound(k, i int, s, due, dueText string) {
 	c := &f.found[k].c
 	c.Evidence = withEvidence(c.Evidence, EvidenceFor(f.m.Turns[i], s))
-	if c.Due == "" && c.DueText == "" {
+	if c.Due == "" && (c.DueText == "" || due != "") {
 		c.Due, c.DueText = due, dueText
 	}
 	c.Confidence = max(c.Confidence, confPromise)
