@@ -492,7 +492,8 @@ func findCommitmentsIn(x *meetingText) []Commitment {
 		}
 		if !strings.ContainsAny(text[:min(len(text), 12)], markerHintBytes) {
 			// No marker can start this line.
-		} else if loc := markerRe.FindStringIndex(text); loc != nil && loc[1] < len(text) {
+		} else if loc := markerRe.FindStringIndex(text); loc != nil && loc[1] < len(text) && text[loc[1]] != '.' {
+			// (A marker word ending its own sentence, "TODO. Same as above", reports status.)
 			f.item(i, text[loc[1]:], "", confMarker)
 			continue
 		}
