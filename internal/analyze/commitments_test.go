@@ -152,6 +152,14 @@ func TestFindCommitments(t *testing.T) {
 			[]wantCommitment{{owner: "", task: "file a bug with the vendor", flags: []string{FlagNoOwner, FlagNoDate}}}},
 		{"we need to", wed, nil, []string{"Ana Lopez: We need to update the pricing page before launch."},
 			[]wantCommitment{{owner: "", task: "update the pricing page before launch", flags: []string{FlagNoOwner, FlagNoDate}}}},
+		{"I propose we", wed, nil, []string{"Tim Berners: I propose we remove the owner issue from the October milestone."},
+			[]wantCommitment{{owner: "", task: "remove the owner issue from the October milestone", flags: []string{FlagNoOwner, FlagNoDate}}}},
+		{"I propose to", wed, nil, []string{"Tim Berners: I propose to rename October to 0.9."},
+			[]wantCommitment{{owner: "", task: "rename October to 0.9", flags: []string{FlagNoOwner, FlagNoDate}}}},
+		{"a proposed choice is no work", wed, nil, []string{"Tim Berners: I propose we adopt the notifications draft as the basis."}, nil},
+		{"a proposal to move on is no work", wed, nil, []string{"Tim Berners: I propose we move on to the next item."}, nil},
+		{"a conditional proposal is no work yet", wed, nil, []string{"Tim Berners: If nobody objects, I propose we merge the pull request."}, nil},
+		{"a proposal reported is not made", wed, nil, []string{"Tim Berners: Ana said I propose we merge the pull request."}, nil},
 
 		// Scribe markers.
 		{"ACTION Name to", "2021-09-22", []string{"Kjetil Kjernsmo", "Sarven Capadisli"}, []string{"ACTION: Kjetil to open an issue about storage discovery"},
