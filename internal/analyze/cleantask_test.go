@@ -23,6 +23,8 @@ func TestCleanTask(t *testing.T) {
 		{"a purpose clause stays", "update the deploy bot so it warns after 2pm on Fridays", "", "update the deploy bot so it warns after 2pm on Fridays"},
 		{"two tasks stay", "rework the 2027 budget with phased hiring, circulate", "", "rework the 2027 budget with phased hiring, circulate"},
 		{"a name after a comma stays", "ask Ben, Ana and Tom for their slides", "", "ask Ben, Ana and Tom for their slides"},
+		{"this week cut", "dig into it this week", "this week", "dig into it"},
+		{"this week before a clause", "get something out this week that we can review", "this week", "get something out that we can review"},
 		{"dangling preposition", "report back at Thursday's sync", "Thursday", "report back"},
 		{"filler", "just quickly send it", "", "send it"},
 		{"really", "really find out why the test flakes", "", "find out why the test flakes"},

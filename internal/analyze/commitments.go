@@ -492,7 +492,8 @@ func findCommitmentsIn(x *meetingText) []Commitment {
 		}
 		if !strings.ContainsAny(text[:min(len(text), 12)], markerHintBytes) {
 			// No marker can start this line.
-		} else if loc := markerRe.FindStringIndex(text); loc != nil && loc[1] < len(text) {
+		} else if loc := markerRe.FindStringIndex(text); loc != nil && loc[1] < len(text) && text[loc[1]] != '.' {
+			// (A marker word ending its own sentence, "TODO. Same as above", reports status.)
 			f.item(i, text[loc[1]:], "", confMarker)
 			continue
 		}
@@ -846,6 +847,8 @@ func (f *finder) sentence(i, k int, s string, sarcastic []bool, hints []uint32, 
 	}
 	if hints[k]&hintNeed != 0 {
 		f.need(i, s)
+	} else if strings.Contains(f.x.lower(i, k), "propose") {
+		f.proposal(i, s)
 	}
 }
 
@@ -1291,11 +1294,12 @@ func (f *finder) recentOwn(i int, owner string) int {
 }
 
 // dateFound adds sentence s of turn i, which speaks of the commitment found[k] again, to
-// its evidence, with the due date it gives when the commitment had none.
+// its evidence, with the due date it gives when the commitment had none, or had only a
+// period with no day ("dig into it this week and report back at Thursday's sync").
 func (f *finder) dateFound(k, i int, s, due, dueText string) {
 	c := &f.found[k].c
 	c.Evidence = withEvidence(c.Evidence, EvidenceFor(f.m.Turns[i], s))
-	if c.Due == "" && c.DueText == "" {
+	if c.Due == "" && (c.DueText == "" || due != "") {
 		c.Due, c.DueText = due, dueText
 	}
 	c.Confidence = max(c.Confidence, confPromise)
@@ -1418,17 +1422,37 @@ func (f *finder) accepted(i int, owner string) bool {
 // need finds concrete work the group named without an owner ("we need to send the survey",
 // "someone should file a ticket"), and remembers it for a taker in the next turns.
 func (f *finder) need(i int, s string) {
-	t := f.m.Turns[i]
 	loc := findNeed(s)
 	if loc == nil {
 		return
 	}
-	before, rest := s[:loc[0]], s[loc[2]:loc[3]]
-	if !actionVerbRe.MatchString(rest) || isReported(before) || isConditional(before) {
+	if strings.Contains(strings.ToLower(s[loc[0]:loc[2]]), "let") && agendaRe.MatchString(s[loc[2]:loc[3]]) {
+		// "Let's look at the event store next": the chair moving the agenda on.
 		return
 	}
-	if strings.Contains(strings.ToLower(s[loc[0]:loc[2]]), "let") && agendaRe.MatchString(rest) {
-		// "Let's look at the event store next": the chair moving the agenda on.
+	f.groupWork(i, s, s[:loc[0]], s[loc[2]:loc[3]])
+}
+
+// proposeRe matches a speaker proposing work for the group: "I propose we remove it from the
+// milestone", "I propose to remove 'owner' from milestone"; the group is the work.
+var proposeRe = regexp.MustCompile(`(?i)(?:^|[\s,;:])i\s+(?:would\s+|['’]d\s+)?propose\s+(?:that\s+)?(?:we\s+)?(?:to\s+)?(.+)$`)
+
+// proposal looks in sentence s of turn i for work a speaker proposes the group do, with no
+// owner named yet.
+func (f *finder) proposal(i int, s string) {
+	loc := proposeRe.FindStringSubmatchIndex(s)
+	if loc == nil {
+		return
+	}
+	f.groupWork(i, s, s[:loc[0]], s[loc[2]:loc[3]])
+}
+
+// groupWork records the work rest that sentence s of turn i names for the group with no
+// owner (before is what the sentence said before it), when it is a concrete action said
+// outright.
+func (f *finder) groupWork(i int, s, before, rest string) {
+	t := f.m.Turns[i]
+	if !actionVerbRe.MatchString(rest) || isReported(before) || isConditional(before) {
 		return
 	}
 	due, dueText := resolveDue(s, f.m.Date)

@@ -24,11 +24,11 @@ var duePhrase = regexp.MustCompile(`(?:\b(?:(?:by|before|until|till|no later tha
 	// 5: end of quarter.
 	`|((?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:quarter|q[1-4]))` +
 	// 6: the next meeting, whose date the meeting does not give.
-	`|((?:the\s+)?next\s+(?:meeting|call|sync|standup|stand-up|session|telcon|week['’]s\s+(?:call|meeting|sync))|asap\b)` +
+	`|((?:the\s+)?next\s+(?:meeting|call|sync|standup|stand-up|session|telcon|week(?:['’]s|s['’])\s+(?:call|meeting|sync))|asap\b)` +
 	// 7: a weekday, with "next week" after it or "this"/"next" before it.
 	`|((?:(?:this|next|coming)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri)\b(?:\s+(?:next|this)\s+week)?(?:\s+(?:morning|afternoon|evening|eod))?)` +
-	// 8: next week / next month with no day.
-	`|((?:the\s+)?(?:next|following)\s+(?:week|month))` +
+	// 8: next week / this week / next month with no day.
+	`|((?:the\s+)?(?:next|following)\s+(?:week|month)\b|this\s+(?:week|month)\b)` +
 	// 9: a calendar date: "Nov 30", "30 November", "2026-11-30".
 	`|(\d{4}-\d\d-\d\d|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)` +
 	`))` +
@@ -67,8 +67,8 @@ var pastPhrase = regexp.MustCompile(`(?i)\b(?:last|past|previous|since|yesterday
 //   - "end of month", "EOM": the month's last day; "end of the quarter": the quarter's last day.
 //   - "in two weeks", "within 3 days": the meeting date plus that span.
 //   - "Nov 30": that day, in the following year when it is before the meeting.
-//   - "next week", "next month", "the next meeting", "ASAP", "in a few days": no clear day, so
-//     due is "" and only dueText is kept.
+//   - "next week", "this week", "next month", "the next meeting", "ASAP", "in a few days": no
+//     clear day, so due is "" and only dueText is kept.
 func resolveDue(sentence string, meetingDate string) (due, dueText string) {
 	if !mayHaveDue(sentence) {
 		return "", ""
@@ -105,7 +105,7 @@ func resolveDue(sentence string, meetingDate string) (due, dueText string) {
 			continue // "by the 13th of December": read as a calendar date below
 		case (words == "noon" || strings.HasPrefix(words, "lunch")) && !prep:
 			continue // "bring lunch"
-		case kind == 8 && !prep && !strings.HasPrefix(words, "next"):
+		case kind == 8 && !prep && !strings.HasPrefix(words, "next") && !strings.HasPrefix(words, "this"):
 			continue // "the following week we discussed"
 		}
 		dueText = text
@@ -200,7 +200,7 @@ func mayStartDue(s string) bool {
 // Words that can follow a word of dueSpaced in a due phrase, as the starts of the next word.
 var (
 	dueAfterThe   = []string{"end", "close", "this", "weekend", "next", "following"}
-	dueAfterThis  = []string{"afternoon", "morning", "evening", "weekend", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+	dueAfterThis  = []string{"afternoon", "morning", "evening", "week", "month", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 	dueAfterNext  = []string{"meeting", "call", "sync", "stand", "session", "telcon", "week", "month", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 	dueAfterAfter = []string{"the", "this", "today", "stand", "call", "meeting", "sync"}
 	dueAfterIn    = []string{"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple", "few"}
@@ -340,9 +340,13 @@ func dueDay(kind int, words, full string, base time.Time) (time.Time, bool) {
 		return end, true
 	case 7:
 		if strings.Contains(words, "week") {
-			// "Friday next week": that day in the following Monday-to-Sunday week.
+			// "Friday next week": that day in the following Monday-to-Sunday week; "Friday this
+			// week": that day in the meeting's own week.
 			wd := weekdayOf(words)
-			monday := base.AddDate(0, 0, 7-(int(base.Weekday())+6)%7)
+			monday := base.AddDate(0, 0, -((int(base.Weekday()) + 6) % 7))
+			if strings.Contains(words, "next") {
+				monday = monday.AddDate(0, 0, 7)
+			}
 			return monday.AddDate(0, 0, (int(wd)+6)%7), true
 		}
 		r, err := when.EN.Parse(strings.TrimPrefix(strings.TrimPrefix(words, "this "), "coming "), noon)
