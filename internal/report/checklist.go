@@ -276,9 +276,9 @@ func writeChecklist(b *strings.Builder, c Checklist) {
 	if len(c.Decisions) > 0 {
 		b.WriteString("## Decisions\n\n")
 		for _, d := range c.Decisions {
-			line := "- " + escape(upperFirst(trimEnd(d.Decision))) + " · " + wheres(d.Mentions)
+			line := "- " + escape(upperFirst(trimEnd(decisionWords(d.Decision)))) + " · " + wheres(d.Mentions)
 			if d.RationaleStated && d.Rationale != "" {
-				line += ". Why: " + escape(trimEnd(d.Rationale)) + "."
+				line += ". Why: " + escape(trimEnd(reasonWords(d.Decision, d.Rationale))) + "."
 			} else if !d.RationaleStated {
 				line += ". **No reason written down: add the why.**"
 			}
