@@ -132,8 +132,7 @@ func (c coach) notAccepted() []Coaching {
 			sug = "Accept " + coachAnd(tasks) + " with a date you can keep, or say now what you cannot take on."
 		} else {
 			obs = owner + " was given work and never agreed to it: " + coachJoin(parts) + "."
-			sug = "Confirm with " + owner + " that " + coachAnd(tasks) + " is theirs to take on, and let " +
-				owner + " set the date."
+			sug = "Confirm with " + owner + " that " + coachAnd(tasks) + " is theirs to take on, and let them set the date."
 		}
 		out = append(out, Coaching{Principle: PrincipleNoDictating, Observation: obs, Suggestion: sug, Refs: coachCommitmentIDs(g.items)})
 	}
@@ -383,7 +382,7 @@ func (c coach) noWhy() []Coaching {
 			part += " (" + strings.Join(meta, "; ") + ")"
 		}
 		parts = append(parts, part)
-		names = append(names, coachQuoted(coachShorten(d.Decision)))
+		names = append(names, coachQuoted(strings.TrimRight(coachShorten(d.Decision), ".")))
 		ids = append(ids, d.ID)
 	}
 	obs := "A decision was made with no reason stated: " + parts[0] + "."
@@ -486,8 +485,8 @@ func (c coach) vague() []Coaching {
 
 // writeItDown always closes the coaching when the meeting produced anything to write down.
 func (c coach) writeItDown() []Coaching {
-	nc, nd := len(c.f.Commitments), len(c.f.Decisions)
-	if nc == 0 && nd == 0 {
+	nc, nd, no := len(c.f.Commitments), len(c.f.Decisions), len(c.f.OpenThreads)
+	if nc == 0 && nd == 0 && no == 0 {
 		return nil
 	}
 	var what []string
@@ -497,11 +496,20 @@ func (c coach) writeItDown() []Coaching {
 	if nd > 0 {
 		what = append(what, coachCount(nd, "decision", "decisions"))
 	}
-	obs := "The meeting produced " + strings.Join(what, " and ") + "."
+	if no > 0 {
+		what = append(what, coachCount(no, "open thread", "open threads"))
+	}
+	obs := "The meeting produced " + coachAnd(what) + "."
 	sug := "Send owners, dates and decisions to everyone in a shared doc today: `debrief checklist` prints them as a task list by owner, ready to paste."
+	if no > 0 {
+		sug = "Send owners, dates, decisions and the threads still open to everyone in a shared doc today: `debrief checklist` prints them as a task list by owner, ready to paste."
+	}
 	refs := coachCommitmentIDs(c.f.Commitments)
 	for _, d := range c.f.Decisions {
 		refs = append(refs, d.ID)
+	}
+	for _, o := range c.f.OpenThreads {
+		refs = append(refs, o.ID)
 	}
 	return []Coaching{{Principle: PrincipleWriteItDown, Observation: obs, Suggestion: sug, Refs: refs}}
 }

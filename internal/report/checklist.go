@@ -46,7 +46,8 @@ type Checklist struct {
 	Kept      []TrackedCommitment `json:"kept"`
 	Decisions []ChecklistDecision `json:"decisions"`
 	// OpenThreads are the discussions left with no call, owner or date, to close with a
-	// decision, an owner or a date; the same topic left open in two meetings is one item.
+	// decision, an owner or a date; the same topic left open in two meetings is one item, and
+	// a thread a later meeting settled is left out.
 	OpenThreads []TrackedThread     `json:"open_threads"`
 	Questions   []ChecklistQuestion `json:"questions"`
 	// me is the --me person's name as used across the meetings.
@@ -138,7 +139,7 @@ func NewChecklist(meetings []MeetingReport, opts ChecklistOptions) Checklist {
 	}
 	c.Commitments = append(append(c.Commitments, ready...), needs...)
 	c.Decisions = checklistDecisions(meetings, names)
-	c.OpenThreads = TrackThreads(meetings)
+	c.OpenThreads = openOnly(TrackThreads(meetings))
 	for _, m := range meetings {
 		for _, u := range m.Report.Unheard {
 			if u.Kind != analyze.KindUnansweredQuestion && u.Kind != analyze.KindUnaddressedConcern {
@@ -275,9 +276,9 @@ func writeChecklist(b *strings.Builder, c Checklist) {
 	if len(c.Decisions) > 0 {
 		b.WriteString("## Decisions\n\n")
 		for _, d := range c.Decisions {
-			line := "- " + escape(upperFirst(trimEnd(d.Decision))) + " · " + wheres(d.Mentions)
+			line := "- " + escape(upperFirst(trimEnd(decisionWords(d.Decision)))) + " · " + wheres(d.Mentions)
 			if d.RationaleStated && d.Rationale != "" {
-				line += ". Why: " + escape(trimEnd(d.Rationale)) + "."
+				line += ". Why: " + escape(trimEnd(reasonWords(d.Decision, d.Rationale))) + "."
 			} else if !d.RationaleStated {
 				line += ". **No reason written down: add the why.**"
 			}

@@ -3,8 +3,10 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/debrief-cli/debrief/internal/analyze"
 )
@@ -87,7 +89,7 @@ func writeNext(b *strings.Builder, f *analyze.Findings) {
 		}
 		c := f.Coaching[i]
 		n++
-		fmt.Fprintf(b, "%d. %s *(%s)*\n", n, code(c.Suggestion), c.Principle)
+		fmt.Fprintf(b, "%d. %s\n", n, code(c.Suggestion))
 	}
 	if n == 0 {
 		b.WriteString("Nothing stands out.\n")
@@ -178,7 +180,7 @@ func writeDone(b *strings.Builder, f *analyze.Findings) {
 	}
 	b.WriteString("## Reported done\n\n")
 	for _, r := range f.Done {
-		b.WriteString("- **" + escape(r.Person) + "**: " + escape(trimEnd(r.Task)) + ". " + ref(r.ID) + "\n")
+		b.WriteString("- **" + escape(r.Person) + "**: " + escape(lowerFirst(trimEnd(r.Task))) + ". " + ref(r.ID) + "\n")
 		writeEvidence(b, r.Evidence)
 	}
 	b.WriteString("\n")
@@ -192,14 +194,14 @@ func writeDecisions(b *strings.Builder, f *analyze.Findings) {
 		return
 	}
 	for _, d := range f.Decisions {
-		line := "- **" + escape(strings.TrimRight(d.Decision, ". ")) + "**"
+		line := "- **" + escape(upperFirst(strings.TrimRight(decisionWords(d.Decision), ". "))) + "**"
 		if d.DecidedBy != "" {
 			line += ", decided by " + escape(d.DecidedBy)
 		}
 		line += "."
 		switch {
 		case d.RationaleStated && d.Rationale != "":
-			line += " Why: " + escape(strings.TrimRight(d.Rationale, ".!? ")) + "."
+			line += " Why: " + escape(strings.TrimRight(reasonWords(d.Decision, d.Rationale), ".!? ")) + "."
 		case d.RationaleStated:
 			line += " A reason was stated."
 		default:
@@ -217,17 +219,13 @@ func writeDecisions(b *strings.Builder, f *analyze.Findings) {
 }
 
 // writeOpenThreads lists the threads the meeting left open: put off with no owner or date, or
-// a decision reopened. An engine that does not look for them leaves the list nil, and the
-// section out.
+// a decision reopened. A meeting that left none open (or an engine that does not look for
+// them) has no such section: an empty one would only take room from the rest.
 func writeOpenThreads(b *strings.Builder, f *analyze.Findings) {
-	if f.OpenThreads == nil {
+	if len(f.OpenThreads) == 0 {
 		return
 	}
 	b.WriteString("## Open threads\n\n")
-	if len(f.OpenThreads) == 0 {
-		b.WriteString("No open threads found.\n\n")
-		return
-	}
 	for _, o := range f.OpenThreads {
 		what := "Put off with no owner and no date"
 		if o.Kind == analyze.KindReopened {
@@ -235,7 +233,7 @@ func writeOpenThreads(b *strings.Builder, f *analyze.Findings) {
 		}
 		line := "- "
 		if o.Topic != "" {
-			line += "**" + escape(strings.TrimRight(o.Topic, ". ")) + "**: "
+			line += "**" + escape(upperFirst(strings.TrimRight(o.Topic, ". "))) + "**: "
 			what = strings.ToLower(what[:1]) + what[1:]
 		}
 		b.WriteString(line + what + ". " + ref(o.ID) + "\n")
@@ -260,9 +258,10 @@ func writeUnheard(b *strings.Builder, f *analyze.Findings) {
 		if u.Person != "" {
 			person = u.Person
 		}
-		line := "- **" + escape(person) + "** (" + kindWords(u.Kind) + ")"
-		if u.Detail != "" {
-			line += ": " + escape(u.Detail)
+		// A detail that only repeats the quote below is left out: the kind says the rest.
+		line := "- **" + escape(person) + "**: " + kindSentence(u.Kind)
+		if u.Detail != "" && !repeatsQuote(u.Detail, u.Evidence) {
+			line = "- **" + escape(person) + "** (" + kindWords(u.Kind) + "): " + escape(u.Detail)
 		}
 		if !strings.HasSuffix(line, "?") && !strings.HasSuffix(line, "!") && !strings.HasSuffix(line, ".") {
 			line += "."
@@ -291,21 +290,25 @@ func writeCoaching(b *strings.Builder, f *analyze.Findings) {
 	}
 }
 
-// writeLimits says which parts of the analysis the input did not allow.
+// writeLimits says which parts of the analysis the input did not allow, when there are any.
 func writeLimits(b *strings.Builder, f *analyze.Findings) {
-	b.WriteString("## Not assessed\n\n")
 	if len(f.Limits) == 0 {
-		b.WriteString("Nothing: every part could be assessed.\n")
 		return
 	}
+	b.WriteString("## Not assessed\n\n")
 	for _, l := range f.Limits {
 		b.WriteString("- " + escape(l) + "\n")
 	}
 }
 
-// writeEvidence quotes each piece of evidence under a list item.
+// writeEvidence quotes each piece of evidence under a list item, a blank line between two
+// quotes so that they stay on lines of their own when rendered (the lines of one quote block
+// run together as one paragraph).
 func writeEvidence(b *strings.Builder, es []analyze.Evidence) {
-	for _, e := range es {
+	for i, e := range es {
+		if i > 0 {
+			b.WriteString("\n")
+		}
 		b.WriteString("  > " + escape(quote(e.Quote)) + " (" + citation(e) + ")\n")
 	}
 }
@@ -368,6 +371,18 @@ func kindWords(kind string) string {
 	return strings.ReplaceAll(kind, "-", " ")
 }
 
+// kindSentence says a kind of unheard voice as what happened to the person: "a question
+// nobody answered".
+func kindSentence(kind string) string {
+	switch kind {
+	case analyze.KindUnansweredQuestion:
+		return "a question nobody answered"
+	case analyze.KindUnaddressedConcern:
+		return "a concern nobody responded to"
+	}
+	return kindWords(kind)
+}
+
 // principleTitle names a principle for a heading.
 func principleTitle(id string) string {
 	switch id {
@@ -410,6 +425,87 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
+}
+
+// repeatsQuote reports whether detail says no more than the quote of its evidence: a
+// question or concern given as its own words.
+func repeatsQuote(detail string, es []analyze.Evidence) bool {
+	for _, e := range es {
+		if strings.EqualFold(strings.Join(strings.Fields(detail), " "), strings.Join(strings.Fields(e.Quote), " ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// reasonMarkers are the words that introduce the reason for a decision.
+var reasonMarkers = []string{" because ", " since ", " so that ", " given that "}
+
+// splitReason cuts s at the first word introducing a reason: "push the release to December
+// because the SDK isn't certified" is "push the release to December" and "the SDK isn't
+// certified". ok is false when s gives no reason that way.
+func splitReason(s string) (before, after string, ok bool) {
+	lower := " " + strings.ToLower(s) + " "
+	at, marker := -1, ""
+	for _, m := range reasonMarkers {
+		if i := strings.Index(lower, m); i >= 0 && (at < 0 || i < at) {
+			at, marker = i, m
+		}
+	}
+	if at < 0 {
+		return s, "", false
+	}
+	// lower has one more byte in front than s.
+	before = strings.TrimRight(s[:max(at-1, 0)], ",;:- ")
+	after = strings.TrimSpace(s[min(at-1+len(marker), len(s)):])
+	return before, after, after != ""
+}
+
+// decisionWords is what was decided, without the reason said with it ("Ben covers the
+// on-call rotation, because María is on leave" is "Ben covers the on-call rotation").
+func decisionWords(decision string) string {
+	if before, _, ok := splitReason(decision); ok && before != "" {
+		return before
+	}
+	return decision
+}
+
+// reasonWords is the reason for a decision without the decision said before it: a rationale
+// given as the whole sentence ("We decided to push the release because the SDK isn't
+// certified", for "push the release") is "the SDK isn't certified". A rationale whose words
+// before the reason are about something else is kept whole, so that it still says what it
+// is the reason for.
+func reasonWords(decision, rationale string) string {
+	before, after, ok := splitReason(rationale)
+	if !ok || before != "" && !restates(before, decisionWords(decision)) {
+		return rationale
+	}
+	return after
+}
+
+// restates reports whether said is the decision with a few words of framing at most: "We
+// decided to push the release" restates "push the release"; "then we should move export out
+// of the advanced tab" does not restate "tabs".
+func restates(said, decision string) bool {
+	s, d := taskKey(said), taskKey(decision)
+	if len(d) == 0 || len(s)-len(d) > 3 {
+		return false
+	}
+	for _, w := range d {
+		if _, found := slices.BinarySearch(s, w); !found {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerFirst lowers the first letter of s, unless it starts a word in capitals ("API").
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) == 0 || len(r) > 1 && unicode.IsUpper(r[1]) {
+		return s
+	}
+	return string(unicode.ToLower(r[0])) + string(r[1:])
 }
 
 func upperFirst(s string) string {

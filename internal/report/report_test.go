@@ -440,10 +440,16 @@ func TestMarkdownEmptySections(t *testing.T) {
 	}
 	for _, want := range []string{
 		"# Debrief: quiet.txt\n", "Nothing stands out.", "No one spoke.", "No commitments found.",
-		"No decisions found.", "Everyone was heard.", "No advice", "Nothing: every part could be assessed.",
+		"No decisions found.", "Everyone was heard.", "No advice",
 	} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("missing %q in\n%s", want, b.String())
+		}
+	}
+	// Sections with nothing to say and nothing to assure the reader of are left out.
+	for _, not := range []string{"## Not assessed", "## Open threads", "## Reported done"} {
+		if strings.Contains(b.String(), not) {
+			t.Errorf("empty section %q in\n%s", not, b.String())
 		}
 	}
 }
@@ -458,7 +464,7 @@ func TestMarkdownOpenThreads(t *testing.T) {
 		notWant []string
 	}{
 		{name: "not looked for", threads: nil, notWant: []string{"## Open threads"}},
-		{name: "none found", threads: []analyze.OpenThread{}, want: []string{"## Decisions", "## Open threads\n\nNo open threads found.\n\n## Unheard voices"}},
+		{name: "none found", threads: []analyze.OpenThread{}, want: []string{"## Decisions"}, notWant: []string{"## Open threads"}},
 		{
 			name: "deferred and reopened",
 			threads: []analyze.OpenThread{
@@ -466,7 +472,7 @@ func TestMarkdownOpenThreads(t *testing.T) {
 				{ID: "o2", Kind: analyze.KindReopened, Evidence: []analyze.Evidence{{Quote: "Let's reopen it.", Speaker: "Ben Ortiz", Line: 9}}},
 			},
 			want: []string{
-				"## Open threads\n\n- **the \\<pricing> tiers**: put off with no owner and no date. *(o1)*\n  > \"Let's revisit the \\<pricing> tiers.\" (Ana Lopez, line 4)\n",
+				"## Open threads\n\n- **The \\<pricing> tiers**: put off with no owner and no date. *(o1)*\n  > \"Let's revisit the \\<pricing> tiers.\" (Ana Lopez, line 4)\n",
 				"- A decision reopened, with no new call. *(o2)*\n  > \"Let's reopen it.\" (Ben Ortiz, line 9)\n",
 			},
 		},
@@ -549,6 +555,70 @@ func TestMarkdownShowsEngineWarnings(t *testing.T) {
 	for _, want := range []string{"**Warning:** the model's answer was cut off twice", "2 findings from the model cited words that are not in the transcript"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("report lacks %q", want)
+		}
+	}
+}
+
+// TestMarkdownSaysEachThingOnce: a rationale given as the whole sentence shows only the reason,
+// a decision said with its reason shows only the decision, and a question or concern whose
+// detail is its own quote is not written twice.
+func TestMarkdownSaysEachThingOnce(t *testing.T) {
+	m := &transcript.Meeting{Source: "sync.txt", HasSpeakers: true}
+	said := "We decided to push the release to December because the SDK isn't certified yet."
+	f := &analyze.Findings{Meeting: m,
+		Decisions: []analyze.Decision{
+			{ID: "d1", Decision: "push the release to December", RationaleStated: true, Rationale: said,
+				Evidence: []analyze.Evidence{{Quote: said, Speaker: "Ana Lopez", Line: 3}}},
+			{ID: "d2", Decision: "Ben covers on-call in December, because María is on leave.", RationaleStated: true,
+				Rationale: "Decision: Ben covers on-call in December, because María is on leave.",
+				Evidence:  []analyze.Evidence{{Quote: "Decision: Ben covers on-call in December, because María is on leave.", Line: 5}}},
+			{ID: "d4", Decision: "tabs", RationaleStated: true, Rationale: "Then we should move export out of the advanced tab, because that's where people get lost.",
+				Evidence: []analyze.Evidence{{Quote: "Okay, we're going with tabs.", Line: 6}}},
+			{ID: "d3", Decision: "keep three tiers", RationaleStated: true, Rationale: "the pilots liked them",
+				Evidence: []analyze.Evidence{{Quote: "We keep three tiers; the pilots liked them.", Speaker: "Ana Lopez", Line: 7}}},
+		},
+		Unheard: []analyze.Unheard{{ID: "u1", Kind: analyze.KindUnansweredQuestion, Person: "Priya Natarajan",
+			Detail: "Do we have a rollback plan?", Evidence: []analyze.Evidence{{Quote: "Do we have a rollback plan?", Speaker: "Priya Natarajan", Line: 9}}}},
+	}
+	var b bytes.Buffer
+	if err := Markdown(&b, f); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"- **Push the release to December**. Why: the SDK isn't certified yet. ",
+		"- **Ben covers on-call in December**. Why: María is on leave. ",
+		"- **Keep three tiers**. Why: the pilots liked them. ",
+		// A reason given for something else keeps what it was for.
+		"- **Tabs**. Why: Then we should move export out of the advanced tab, because that's where people get lost. ",
+		"- **Priya Natarajan**: a question nobody answered. *(u1)*\n  > \"Do we have a rollback plan?\"",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("missing %q in\n%s", want, b.String())
+		}
+	}
+}
+
+// TestTerminalPlainHasNoMarkup: without color, the terminal view shows no Markdown markers
+// (asterisks of emphasis, hashes of headings) and no blanks at the ends of lines.
+func TestTerminalPlainHasNoMarkup(t *testing.T) {
+	f := &analyze.Findings{Meeting: &transcript.Meeting{Title: "Sync", HasSpeakers: true},
+		Decisions: []analyze.Decision{{ID: "d1", Decision: "use Postgres", Evidence: []analyze.Evidence{{Quote: "Use Postgres.", Line: 2}}}}}
+	var b bytes.Buffer
+	if err := Terminal(&b, f, 80, false); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, not := range []string{"**", "*(d1)*", "# ", "## "} {
+		if strings.Contains(out, not) {
+			t.Errorf("plain terminal view has %q:\n%s", not, out)
+		}
+	}
+	if !strings.Contains(out, "Use Postgres, decided") && !strings.Contains(out, "Use Postgres. No reason stated.") {
+		t.Errorf("plain terminal view lacks the decision:\n%s", out)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasSuffix(l, " ") {
+			t.Errorf("line ends in blanks: %q", l)
 		}
 	}
 }

@@ -80,8 +80,11 @@ type Week struct {
 	// UnexplainedDecisions are the decisions announced without a stated reason.
 	UnexplainedDecisions []MeetingDecision `json:"unexplained_decisions"`
 	// OpenThreads are the discussions left with no call, owner or date, the same topic left
-	// open in several meetings once (see TrackThreads).
+	// open in several meetings once (see TrackThreads), that no later meeting settled.
 	OpenThreads []TrackedThread `json:"open_threads"`
+	// SettledThreads are the threads left open in one meeting and settled by a decision or a
+	// commitment of a later one.
+	SettledThreads []TrackedThread `json:"settled_threads"`
 	// MyWeek is the --me person's own week, or null without --me.
 	MyWeek   *MyWeek   `json:"my_week"`
 	Failures []Failure `json:"failures"`
@@ -301,6 +304,7 @@ func NewWeek(meetings []MeetingReport, opts WeekOptions) Week {
 	names := newNameIndex(meetings)
 	now := opts.Now.Format(time.DateOnly)
 	tracked := TrackCommitments(meetings, now)
+	threads := TrackThreads(meetings)
 	w := Week{
 		Schema:               WeekSchema,
 		Now:                  now,
@@ -309,11 +313,12 @@ func NewWeek(meetings []MeetingReport, opts WeekOptions) Week {
 		Me:                   opts.Me,
 		Files:                Files{Meetings: len(meetings), Skipped: opts.Skipped, OutOfRange: opts.OutOfRange, Failed: len(opts.Failures)},
 		Meetings:             make([]WeekMeeting, 0, len(meetings)),
-		Themes:               themes(meetings, keptIDs(tracked)),
+		Themes:               themes(meetings, closedIDs(tracked, threads)),
 		Commitments:          tracked,
 		QuietPeople:          quietPeople(meetings, names),
 		UnexplainedDecisions: unexplained(meetings),
-		OpenThreads:          TrackThreads(meetings),
+		OpenThreads:          openOnly(threads),
+		SettledThreads:       settledOnly(threads),
 		Failures:             nonNil(opts.Failures),
 	}
 	for _, m := range meetings {
@@ -762,8 +767,29 @@ type TrackedThread struct {
 	// DeferredAgain is true when the thread was left open in two or more meetings: the
 	// strongest sign that a call is owed.
 	DeferredAgain bool `json:"deferred_again"`
+	// Settled is the decision or commitment of a later meeting that closed the thread, or
+	// null while it is open.
+	Settled *Settlement `json:"settled"`
 	// words are the content words of the topic as first said, that later threads match.
 	words []string
+	// last is the index of the last meeting that left the thread open.
+	last int
+}
+
+// What settled a thread (Settlement.Kind).
+const (
+	SettledByDecision   = "decision"
+	SettledByCommitment = "commitment"
+)
+
+// Settlement is what closed an open thread in a later meeting: a decision on its topic, or a
+// commitment to it with an owner.
+type Settlement struct {
+	Mention
+	// Kind is decision or commitment.
+	Kind string `json:"kind"`
+	// What is the decision, or the commitment's owner and task ("Tom Weber: draft the tiers").
+	What string `json:"what"`
 }
 
 // ThreadMention is one meeting where a thread was left open.
@@ -781,7 +807,7 @@ type ThreadMention struct {
 func TrackThreads(meetings []MeetingReport) []TrackedThread {
 	out := []TrackedThread{}
 	exact := map[string]int{}
-	for _, m := range meetings {
+	for mi, m := range meetings {
 		for _, o := range m.Report.OpenThreads {
 			mention := ThreadMention{Mention: mentionOf(m, o.ID, o.Evidence), Kind: o.Kind}
 			w := topicKey(o.Topic)
@@ -793,11 +819,12 @@ func TrackThreads(meetings []MeetingReport) []TrackedThread {
 				if len(w) > 0 {
 					exact[strings.Join(w, " ")] = len(out)
 				}
-				out = append(out, TrackedThread{Topic: o.Topic, Mentions: []ThreadMention{mention}, words: w})
+				out = append(out, TrackedThread{Topic: o.Topic, Mentions: []ThreadMention{mention}, words: w, last: mi})
 				continue
 			}
 			t := &out[i]
 			t.Mentions = append(t.Mentions, mention)
+			t.last = mi
 			if len(o.Topic) < len(t.Topic) {
 				t.Topic = o.Topic
 			}
@@ -805,6 +832,7 @@ func TrackThreads(meetings []MeetingReport) []TrackedThread {
 	}
 	for i := range out {
 		out[i].DeferredAgain = meetingCount(out[i].mentions()) >= 2
+		out[i].Settled = settlement(meetings, out[i])
 	}
 	slices.SortStableFunc(out, func(a, b TrackedThread) int {
 		if a.DeferredAgain != b.DeferredAgain {
@@ -816,6 +844,54 @@ func TrackThreads(meetings []MeetingReport) []TrackedThread {
 		return 0
 	})
 	return out
+}
+
+// settlement finds the first decision, or commitment with an owner, of a meeting after the
+// last one that left t open whose words name t's topic (settles), or nil.
+func settlement(meetings []MeetingReport, t TrackedThread) *Settlement {
+	for _, m := range meetings[min(t.last+1, len(meetings)):] {
+		for _, d := range m.Report.Decisions {
+			if settles(t.words, taskKey(d.Decision)) {
+				return &Settlement{Mention: mentionOf(m, d.ID, d.Evidence), Kind: SettledByDecision, What: d.Decision}
+			}
+		}
+		for _, c := range m.Report.Commitments {
+			if c.Owner != "" && settles(t.words, taskKey(c.Task)) {
+				return &Settlement{Mention: mentionOf(m, c.ID, c.Evidence), Kind: SettledByCommitment, What: c.Owner + ": " + c.Task}
+			}
+		}
+	}
+	return nil
+}
+
+// settles reports whether a decision or task whose telling words are text closes the thread
+// on topic, as strictly as threads are matched to each other: the same topic (sameTopic), or
+// every telling word of the topic, two at least, among the text's ("Keep three pricing tiers"
+// settles "the pricing tiers"; "Drop the annual plan from the pricing page" does not, nor does
+// anything settle "the roadmap" but the roadmap itself).
+func settles(topic, text []string) bool {
+	if sameTopic(topic, text) {
+		return true
+	}
+	if len(topic) < 2 {
+		return false
+	}
+	for _, w := range topic {
+		if _, ok := slices.BinarySearch(text, w); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// openOnly returns the threads no later meeting settled.
+func openOnly(threads []TrackedThread) []TrackedThread {
+	return slices.DeleteFunc(slices.Clone(threads), func(t TrackedThread) bool { return t.Settled != nil })
+}
+
+// settledOnly returns the threads a later meeting settled.
+func settledOnly(threads []TrackedThread) []TrackedThread {
+	return slices.DeleteFunc(slices.Clone(threads), func(t TrackedThread) bool { return t.Settled == nil })
 }
 
 // mentions are the meetings of the thread's mentions.
@@ -897,26 +973,36 @@ func sameTopic(a, b []string) bool {
 	return true
 }
 
-// keptIDs gives, for each meeting path, the ids of its commitments that were later reported
-// done.
-func keptIDs(tracked []TrackedCommitment) map[string]map[string]bool {
+// closedIDs gives, for each meeting path, the ids of its findings that a later meeting closed:
+// the commitments later reported done, and the open threads later settled.
+func closedIDs(tracked []TrackedCommitment, threads []TrackedThread) map[string]map[string]bool {
 	out := map[string]map[string]bool{}
-	for _, t := range tracked {
-		if t.Done == nil {
-			continue
+	add := func(m Mention) {
+		if out[m.Path] == nil {
+			out[m.Path] = map[string]bool{}
 		}
-		for _, m := range t.Mentions {
-			if out[m.Path] == nil {
-				out[m.Path] = map[string]bool{}
+		out[m.Path][m.ID] = true
+	}
+	for _, t := range tracked {
+		if t.Done != nil {
+			for _, m := range t.Mentions {
+				add(m)
 			}
-			out[m.Path][m.ID] = true
+		}
+	}
+	for _, t := range threads {
+		if t.Settled != nil {
+			for _, m := range t.Mentions {
+				add(m.Mention)
+			}
 		}
 	}
 	return out
 }
 
-// aboutKept reports whether a piece of coaching is only about commitments since kept (kept
-// holds their ids in its meeting), so that it no longer calls for anything.
+// aboutKept reports whether a piece of coaching is only about findings a later meeting closed
+// (kept holds their ids in its meeting: promises kept, threads settled), so that it no longer
+// calls for anything.
 func aboutKept(c analyze.Coaching, kept map[string]bool) bool {
 	if len(c.Refs) == 0 || len(kept) == 0 {
 		return false
@@ -931,8 +1017,8 @@ func aboutKept(c analyze.Coaching, kept map[string]bool) bool {
 
 // themes ranks the principles by the number of meetings whose coaching names them, then the
 // number of items. write-it-down applies to every meeting with an outcome, so it is a theme
-// only when nothing else recurs. Coaching about commitments since kept (kept, by meeting path)
-// does not count: the themes are what is still to do.
+// only when nothing else recurs. Coaching about commitments since kept or threads since
+// settled (kept, by meeting path) does not count: the themes are what is still to do.
 func themes(meetings []MeetingReport, kept map[string]map[string]bool) []Theme {
 	byPrinciple := map[string]*Theme{}
 	for _, m := range meetings {
@@ -1338,19 +1424,33 @@ func writeUnexplained(b *strings.Builder, w Week) {
 	b.WriteString("\n")
 }
 
+// writeWeekThreads lists the threads still open, each with every meeting that left it open,
+// then the threads a later meeting settled, with what settled them.
 func writeWeekThreads(b *strings.Builder, w Week) {
 	b.WriteString("## Open threads\n\n")
-	if len(w.OpenThreads) == 0 {
+	switch {
+	case len(w.OpenThreads) > 0:
+		b.WriteString("Discussions left with no call, owner or date: each is a call owed. Close it with a decision, a\n" +
+			"named decider or a date.\n\n")
+		for _, t := range w.OpenThreads {
+			b.WriteString("- " + threadName(t) + ": " + threadState(t) + "\n")
+			for _, m := range t.Mentions {
+				b.WriteString("  - " + threadMention(m) + "\n")
+			}
+		}
+		b.WriteString("\n")
+	case len(w.SettledThreads) > 0:
+		b.WriteString("None still open: every thread left open was settled later in the week.\n\n")
+	default:
 		b.WriteString("No open threads found.\n\n")
+	}
+	if len(w.SettledThreads) == 0 {
 		return
 	}
-	b.WriteString("Discussions left with no call, owner or date: each is a call owed. Close it with a decision, a\n" +
-		"named decider or a date.\n\n")
-	for _, t := range w.OpenThreads {
-		b.WriteString("- " + threadName(t) + ": " + threadState(t) + "\n")
-		for _, m := range t.Mentions {
-			b.WriteString("  - " + threadMention(m) + "\n")
-		}
+	b.WriteString("Settled later in the week:\n\n")
+	for _, t := range w.SettledThreads {
+		b.WriteString("- " + threadName(t) + ": left open in " + wheres(t.mentions()) + "; settled: " + where(t.Settled.Mention) + "\n")
+		writeEvidence(b, t.Settled.Evidence[:min(1, len(t.Settled.Evidence))])
 	}
 	b.WriteString("\n")
 }

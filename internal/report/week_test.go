@@ -154,8 +154,13 @@ func TestWeekFindings(t *testing.T) {
 	if tiers.Topic != "the pricing tiers" || !tiers.DeferredAgain || !slices.Equal(in, []string{"Planning", "Sales sync"}) {
 		t.Errorf("open thread %+v in %q: want the pricing tiers, deferred again, in Planning and Sales sync", tiers, in)
 	}
+	// The 1:1 put off the on-call rotation, and the retro decided it.
+	if len(w.SettledThreads) != 1 || w.SettledThreads[0].Topic != "the on-call rotation" ||
+		w.SettledThreads[0].Settled.Title != "Sprint retro" || w.SettledThreads[0].Settled.Kind != SettledByDecision {
+		t.Errorf("settled threads %+v, want the on-call rotation, decided in the sprint retro", w.SettledThreads)
+	}
 	for _, m := range w.Meetings {
-		if want := map[string]int{"Planning": 1, "Sales sync": 1}[m.Title]; m.OpenThreads != want {
+		if want := map[string]int{"Planning": 1, "Ana / Ben 1:1": 1, "Sales sync": 1}[m.Title]; m.OpenThreads != want {
 			t.Errorf("%s: %d open threads, want %d", m.Title, m.OpenThreads, want)
 		}
 	}
@@ -588,5 +593,102 @@ func TestWeekOpenThreadsSection(t *testing.T) {
 				t.Errorf("open threads are not after the decisions without a why:\n%s", md)
 			}
 		})
+	}
+}
+
+// TestThreadSettled: a thread left open is settled by a decision on its topic, or a commitment
+// to it with an owner, in a later meeting, matched as strictly as threads are matched.
+func TestThreadSettled(t *testing.T) {
+	tiers := thread("o1", analyze.KindDeferred, "the pricing tiers", "Let's come back to the pricing tiers next time.", 43)
+	decided := func(date, decision string) MeetingReport {
+		m := threadsMeeting(date)
+		m.Report.Decisions = []analyze.Decision{{ID: "d1", Decision: decision, Evidence: []analyze.Evidence{{Quote: "We decided: " + decision, Speaker: "Ana Lopez", Line: 5}}}}
+		return m
+	}
+	tests := []struct {
+		name     string
+		meetings []MeetingReport
+		// want is where and how the thread was settled, "" for still open.
+		want string
+	}{
+		{"a later decision on the topic", []MeetingReport{
+			threadsMeeting("2026-11-17", tiers), decided("2026-11-19", "Keep three pricing tiers"),
+		}, "decision Sync 2026-11-19 d1"},
+		{"a later commitment with an owner", []MeetingReport{
+			threadsMeeting("2026-11-17", tiers),
+			meetingWith("2026-11-19", []analyze.Commitment{{Owner: "Tom Weber", Task: "draft the pricing tiers"}}, nil),
+		}, "commitment Sync 2026-11-19 c1"},
+		{"a commitment with no owner is not a call", []MeetingReport{
+			threadsMeeting("2026-11-17", tiers),
+			meetingWith("2026-11-19", []analyze.Commitment{{Task: "draft the pricing tiers"}}, nil),
+		}, ""},
+		{"a decision sharing one word is on another topic", []MeetingReport{
+			threadsMeeting("2026-11-17", tiers), decided("2026-11-19", "Drop the annual plan from the pricing page"),
+		}, ""},
+		{"a decision before the thread was left open", []MeetingReport{
+			decided("2026-11-16", "Keep three pricing tiers"), threadsMeeting("2026-11-17", tiers),
+		}, ""},
+		{"deferred again after the decision", []MeetingReport{
+			threadsMeeting("2026-11-16", tiers), decided("2026-11-17", "Keep three pricing tiers"), threadsMeeting("2026-11-19", tiers),
+		}, ""},
+		{"a one-word topic is settled only by itself", []MeetingReport{
+			threadsMeeting("2026-11-17", thread("o1", analyze.KindDeferred, "the roadmap", "Let's park the roadmap.", 3)),
+			decided("2026-11-19", "Send the roadmap deck on Friday"),
+		}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			threads := TrackThreads(tt.meetings)
+			if len(threads) != 1 {
+				t.Fatalf("tracked %+v, want one thread", threads)
+			}
+			got := ""
+			if s := threads[0].Settled; s != nil {
+				got = s.Kind + " " + s.Title + " " + s.ID
+				if len(s.Evidence) == 0 || s.What == "" {
+					t.Errorf("settlement without its evidence or words: %+v", s)
+				}
+			}
+			if got != tt.want {
+				t.Errorf("settled %q, want %q", got, tt.want)
+			}
+			w := NewWeek(tt.meetings, WeekOptions{Now: weekNow})
+			if open := len(w.OpenThreads) == 1; open != (tt.want == "") || len(w.SettledThreads)+len(w.OpenThreads) != 1 {
+				t.Errorf("week: open %+v, settled %+v", w.OpenThreads, w.SettledThreads)
+			}
+		})
+	}
+}
+
+// TestWeekSettledThreadSection: a settled thread leaves the open list, its coaching leaves the
+// themes, and the section says where it was settled, with the words.
+func TestWeekSettledThreadSection(t *testing.T) {
+	tiers := thread("o1", analyze.KindDeferred, "the pricing tiers", "Let's come back to the pricing tiers next time.", 43)
+	later := threadsMeeting("2026-11-19")
+	later.Report.Meeting.Title = "Sales sync"
+	later.Report.Decisions = []analyze.Decision{{ID: "d1", Decision: "Keep three pricing tiers", RationaleStated: true,
+		Evidence: []analyze.Evidence{{Quote: "We'll keep three pricing tiers, since the pilots liked them.", Speaker: "Ana Lopez", Line: 12}}}}
+	w := NewWeek([]MeetingReport{threadsMeeting("2026-11-17", tiers), later}, WeekOptions{Now: weekNow})
+	var b bytes.Buffer
+	if err := WeekMarkdown(&b, w); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	want := "## Open threads\n\nNone still open: every thread left open was settled later in the week.\n\n" +
+		"Settled later in the week:\n\n" +
+		"- **The pricing tiers**: left open in Sync 2026-11-17, 17 Nov; settled: Sales sync, 19 Nov\n" +
+		"  > \"We'll keep three pricing tiers, since the pilots liked them.\" (Ana Lopez, line 12)\n"
+	if !strings.Contains(md, want) {
+		t.Errorf("week report lacks\n%s\n%s", want, md)
+	}
+	if strings.Contains(md, "Decide clearly") {
+		t.Errorf("a settled thread is still a theme:\n%s", md)
+	}
+	var c bytes.Buffer
+	if err := ChecklistMarkdown(&c, NewChecklist([]MeetingReport{threadsMeeting("2026-11-17", tiers), later}, ChecklistOptions{Now: weekNow})); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(c.String(), "Threads to close") {
+		t.Errorf("checklist still asks to close a settled thread:\n%s", c.String())
 	}
 }
