@@ -219,8 +219,12 @@ func (c coach) unheardKind(kind string) []Coaching {
 				if plural {
 					obs = person + " raised concerns nobody responded to"
 				}
-				sug = "Ask " + person + " directly about " + coachAnd(trimmed) +
-					", and say what will be done about it, or why not."
+				concern, it := "concern", "it"
+				if plural {
+					concern, it = "concerns", "them"
+				}
+				sug = "Reply to " + c.whose(person) + " " + concern + " (" + coachAnd(trimmed) +
+					") directly: say what will be done about " + it + ", or why not."
 			}
 		}
 		if len(cites) > 0 {

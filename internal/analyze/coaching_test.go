@@ -115,7 +115,7 @@ func TestCoachText(t *testing.T) {
 		{"c3", "sug", `Ask who will take "look into the flaky test" and by when`},
 		{"u1", "obs", `Ben Ortiz's question got no answer: "What about the migration risk?" (line 17, 00:01:00).`},
 		{"u1", "sug", `Get back to Ben Ortiz with an answer to "What about the migration risk?"`},
-		{"u4", "sug", `Ask Cara Diaz directly about "I'm worried about the load", and say what will be done about it, or why not.`},
+		{"u4", "sug", `Reply to Cara Diaz's concern ("I'm worried about the load") directly: say what will be done about it, or why not.`},
 		{"share", "obs", `You spoke 70% of the words (65% of the talk time) in a meeting of 5 people, where an equal share is 20%.`},
 		{"u2", "obs", `Dan Park and Eve Stone attended but never spoke.`},
 		{"u2", "sug", `Check in with Dan Park and Eve Stone`},
