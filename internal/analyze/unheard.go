@@ -30,7 +30,7 @@ var rhetoricalRE = regexp.MustCompile(`(?i)^(?:\w+,\s+)?(?:(?:how|why|what|who)\
 var selfAnswerRE = regexp.MustCompile(`(?i)^(?:because|well,|yes|no[,.!]|yeah|nope|the answer|simple|short answer|answer:|it's because|that's because|i'd say|i would say)`)
 
 // topicChangeRE matches a turn that moves the meeting on instead of answering.
-var topicChangeRE = regexp.MustCompile(`(?i)^(?:(?:ok|okay|alright|all right|right|so|well|anyway|great|thanks|thank you|oh|and)[,.!]?\s+)*(?:next[,:]\s|moving on|move on|let's move|let us move|next item|next topic|next up|next on the agenda|on to the next|onto the next|let's go to the next|let's jump to|let's switch|let's talk about something else|anyway\b|in other news|before i forget|one more thing|(?:oh,? )?and also\b|also, |by the way|unrelated|let's (?:come|get|go) back to|let's return to|let's (?:wrap up|revisit|park|take (?:that|this|it) offline)|(?:we're|we are) (?:out of|over|at) time|we've run out of time|then there's|changing (?:the )?topic|next question|(?:the )?next (?:item|topic|thing) is|let's (?:look at|turn to|go to|get to|talk about|cover|do)\b[^.?!]*\bnext\b)`)
+var topicChangeRE = regexp.MustCompile(`(?i)^(?:(?:ok|okay|alright|all right|right|so|well|anyway|great|good|perfect|cool|fine|thanks|thank you|oh|and)[,.!]?\s+)*(?:that(?:'s| is) (?:all|it) (?:for (?:today|now|this week)|we have time for)|see you (?:next|on|tomorrow|all)|let's (?:call it a day|stop here|end here|stop there)|next[,:]\s|moving on|move on|let's move|let us move|next item|next topic|next up|next on the agenda|on to the next|onto the next|let's go to the next|let's jump to|let's switch|let's talk about something else|anyway\b|in other news|before i forget|one more thing|(?:oh,? )?and also\b|also, |by the way|unrelated|let's (?:come|get|go) back to|let's return to|let's (?:wrap up|revisit|park|take (?:that|this|it) offline)|(?:we're|we are) (?:out of|over|at) time|we've run out of time|then there's|changing (?:the )?topic|next question|(?:the )?next (?:item|topic|thing) is|let's (?:look at|turn to|go to|get to|talk about|cover|do)\b[^.?!]*\bnext\b)`)
 
 // answerStartRE matches the first words of a reply that engages with what was said.
 var answerStartRE = regexp.MustCompile(`(?i)^(?:yes|no|yeah|yep|yup|nope|sure|i think|i'd|it's|it is|its|we|because|good question|great question|let me|not sure|i'm not sure|i don't know|i do not know|probably|definitely|absolutely|maybe|it depends|depends|right now|currently|not yet|i can|i'll|i will|that's|that is|well|so|hmm|honestly|actually|agreed|agree|good point|fair|valid|true|understood|makes sense|don't worry|no worries|i hear you|i see|oh|ah|one sec|i believe|i guess|i'm|i am|they|you|there|it|this|that|those|these|he|she|if|nothing|none|not really|not yet|about|around|roughly|i did|i do|i have|i would|i could|we did|good idea|(?:let's|i'll|we'll|we can|i can) \w+ (?:that|it)|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|twenty|thirty|forty|fifty)\b`)
@@ -81,10 +81,10 @@ func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 // start with one of topicChangeStarts.
 var (
 	topicChangeFillers = []string{"ok", "okay", "alright", "all right", "right", "so", "well", "anyway", "great",
-		"thanks", "thank you", "oh", "and"}
+		"good", "perfect", "cool", "fine", "thanks", "thank you", "oh", "and"}
 	topicChangeStarts = []string{"next", "moving on", "move on", "let", "on to", "onto", "anyway", "in other news",
 		"before i forget", "one more thing", "oh", "and also", "also, ", "by the way", "unrelated", "we're", "we are",
-		"we've", "then there's", "changing", "the next"}
+		"we've", "then there's", "changing", "the next", "that's", "that is", "see you"}
 )
 
 // mayChangeTopic is a cheap test that topicChangeRE may match text: after any run of

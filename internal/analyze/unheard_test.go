@@ -150,6 +150,23 @@ func TestFindUnheard(t *testing.T) {
 			},
 		},
 		{
+			name: "the meeting closes on a question",
+			lines: []string{
+				"Ana Lopez: Thanks María. Ben will write the rollback plan by Monday.",
+				"María Farías: What happens to users who are halfway through the old flow when we switch?",
+				"Ana Lopez: Good, that's all for today.",
+			},
+			want: []string{"unanswered-question María Farías: What happens to users who are halfway"},
+		},
+		{
+			name: "a closing that answers first is an answer",
+			lines: []string{
+				"Ana Lopez: Thanks María. Ben will write the rollback plan by Monday.",
+				"Kenji Sato: Do we need a review for the SDK bump?",
+				"Ana Lopez: No, that's all for today.",
+			},
+		},
+		{
 			name: "asking for a volunteer is a real question; offers and rhetoric are not",
 			lines: []string{
 				"Fatima Haddad: Anyone want to take the inventory of the reporting jobs?",
