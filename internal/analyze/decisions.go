@@ -1308,7 +1308,7 @@ func notChoiceVerb(v string) bool {
 		"state", "read", "concentrate", "coordinate", "make", "decide", "run", "separate", "put",
 		"open", "document", "each", "first", "now", "remember", "note", "clarify", "reconvene",
 		"complicate", "mix", "confuse", "worry", "rush", "overthink", "argue", "debate",
-		"count", "create", "focus on", "spend", "step", "do":
+		"count", "create", "focus on", "spend", "step", "do", "sit", "sleep", "shelve", "punt", "defer":
 		return true
 	}
 	return false

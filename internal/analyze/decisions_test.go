@@ -337,6 +337,8 @@ func TestSpokenDecision(t *testing.T) {
 		// How to talk or think, and where a thing is said or stored: no choice.
 		{"And let's not mix up navigation with default reading order.", "", false},
 		{"Let's not complicate the reading order with traversal.", "", false},
+		{"Let's sleep on it.", "", false},
+		{"Let's sit on that one for a while.", "", false},
 		{"Let's not go into linguistic analysis.", "", false},
 		{"It goes into PR 346.", "", false},
 		{"Somebody will write an RDF source, it simply goes into the data of the resource.", "", false},

@@ -656,7 +656,7 @@ func threadEvidence(o analyze.OpenThread) []analyze.Evidence { return o.Evidence
 func doneEvidence(r analyze.DoneReport) []analyze.Evidence   { return r.Evidence }
 
 // TestLLMOpenThreadsAndDone: the recorded answer reports open threads and done reports the
-// rules miss ("let's put a pin in that", "that's shipped now, by the way"), repeats two the
+// rules miss ("we can leave that one hanging for a while", "that's shipped now, by the way"), repeats two the
 // rules found, reports one thread that the next turn's commitment closes, and invents four
 // items (quotes not on their line, a done report credited to someone who neither said the
 // line nor is named in it): those are dropped and counted.

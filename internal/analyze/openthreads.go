@@ -18,7 +18,7 @@ import (
 // the words is the topic, when it is not a pronoun.
 var deferRE = apostropheRE(`\b(` +
 	`(?:let's|lets|let us|we(?:'ll| will| can| need to| have to)(?: need to| have to)?|i(?:'d| would) like to) ` +
-	`(?:revisit|park|table|shelve|come back to|circle back to|return to|leave (?:this|that|it) for (?:now|later)|hold off on|pick (?:this|that|it) (?:back )?up|take (?:this|that|it) offline|(?:discuss|cover|talk about|go over|get (?:back )?to|deal with|look at)(?P<topic>(?: \S+){0,6}?) (?:next time|another time|later|offline)|continue (?:this |that |it )?next time|punt(?: on)?)` +
+	`(?:revisit|park|table|shelve|come back to|circle back to|return to|leave (?:this|that|it) for (?:now|later)|hold off on|pick (?:this|that|it) (?:back )?up|take (?:this|that|it) offline|(?:discuss|cover|talk about|go over|get (?:back )?to|deal with|look at)(?P<topic>(?: \S+){0,6}?) (?:next time|another time|later|offline)|continue (?:this |that |it )?next time|punt(?: on)?|put (?:a pin in (?:this|that|it)|(?P<lot>(?:\S+ ){0,4}?\S+) in the parking lot)|(?:sit|sleep) on (?:this|that|it)(?: one)?)` +
 	`|^(?:revisit|come back to)\b` +
 	`|to be (?:continued|picked up (?:again )?(?:next time|later)|discussed (?:next time|later)|revisited)|(?:discuss|continue|pick (?:this|that|it) up) (?:this |that |it )?next time` +
 	`|(?:we|i) (?:didn't|did not|never) get to|ran out of time (?:for|on|to discuss)` +
@@ -118,12 +118,15 @@ func spokenThread(x *meetingText, i, k int, s string) (OpenThread, bool) {
 func spokenTopic(x *meetingText, i, k int, kind string, loc []int) string {
 	s := x.sentences(i)[k]
 	topic := topicAfter(s[loc[3]:])
-	named := 2 * deferRE.SubexpIndex("topic")
+	groups := []string{"topic", "lot"}
+	re := deferRE
 	if kind == KindReopened {
-		named = 2 * reopenRE.SubexpIndex("decided")
+		groups, re = []string{"decided"}, reopenRE
 	}
-	if loc[named] >= 0 && loc[named+1] > loc[named] {
-		topic = topicAfter(s[loc[named]:loc[named+1]])
+	for _, g := range groups {
+		if n := 2 * re.SubexpIndex(g); loc[n] >= 0 && loc[n+1] > loc[n] {
+			topic = topicAfter(s[loc[n]:loc[n+1]])
+		}
 	}
 	if topic == "" && subjectFirstRE.MatchString(asciiLower(s[loc[2]:loc[3]])) {
 		topic = topicBefore(s[:loc[2]])
@@ -143,7 +146,8 @@ var (
 	deferLeads  = []string{"let's ", "let’s ", "lets ", "let us ", "we'll ", "we’ll ", "we will ", "we can ", "we need to ",
 		"we have to ", "i'd like to ", "i’d like to ", "i would like to "}
 	deferVerbs = []string{"revisit", "park", "table", "shelve", "come back to", "circle back to", "return to", "leave ",
-		"hold off on", "pick ", "take ", "next time", "another time", "later", "offline", "continue", "punt"}
+		"hold off on", "pick ", "take ", "next time", "another time", "later", "offline", "continue", "punt", "put ",
+		"sit on", "sleep on"}
 	deferAlone = []string{"revisit", "come back to", "to be continued", "to be picked up", "to be discussed",
 		"to be revisited", "next time", "get to", "ran out of time", "no decision", "tbd"}
 )
@@ -387,7 +391,7 @@ func closedAfter(x *meetingText, at threadAt, c closers, topic []string) bool {
 var pronouns = map[string]bool{"this": true, "that": true, "it": true, "these": true, "those": true, "them": true, "one": true}
 
 // topicStopRE matches where a topic named after a deferral ends: a time, a reason, a new clause.
-var topicStopRE = regexp.MustCompile(`(?i)[.,;:!?()]|\s[-–—]\s|\s(?:for now|later|next|for the|in the|at the|offline|again|because|until|so|and then|then|but|as|once|when|with the|to the)\b`)
+var topicStopRE = regexp.MustCompile(`(?i)[.,;:!?()]|\s[-–—]\s|\s(?:for now|for a while|for a bit|later|next|for the|in the|at the|offline|again|because|until|so|and then|then|but|as|once|when|with the|to the)\b`)
 
 // topicAfter returns the few words that follow a deferral and name its topic ("the pricing
 // tiers" in "let's revisit the pricing tiers for now"), or "" when they are a pronoun or
@@ -397,8 +401,8 @@ func topicAfter(rest string) string {
 	for _, p := range []string{"on ", "to ", "about ", "with "} {
 		rest = strings.TrimPrefix(rest, p)
 	}
-	if loc := topicStopRE.FindStringIndex(rest); loc != nil {
-		rest = rest[:loc[0]]
+	if loc := topicStopRE.FindStringIndex(" " + rest); loc != nil {
+		rest = rest[:max(0, loc[0]-1)]
 	}
 	rest = strings.Trim(rest, " \"'*_`")
 	words := strings.Fields(rest)

@@ -28,6 +28,19 @@ func TestFindOpenThreads(t *testing.T) {
 			want:  []string{"deferred|The SSO rollout keeps slipping|Let's park that for now."},
 		},
 		{
+			name: "a pin, sitting or sleeping on it, the parking lot",
+			lines: []string{
+				"Ana Lopez: The logo refresh looks risky. Let's put a pin in that.", "Ben Ortiz: Fine.",
+				"Cleo Park: Moving on.", "Dana Kim: The vendor contract is long.", "Ana Lopez: Let's sit on that one for a while.",
+				"Ben Ortiz: Okay.", "Cleo Park: Moving on.", "Ben Ortiz: Let's put the export wizard in the parking lot.",
+			},
+			want: []string{
+				"deferred|The logo refresh looks risky|Let's put a pin in that.",
+				"deferred|The vendor contract is long|Let's sit on that one for a while.",
+				"deferred|the export wizard|Let's put the export wizard in the parking lot.",
+			},
+		},
+		{
 			name:  "typographic apostrophe",
 			lines: []string{"Ana Lopez: We argued about the cache layer.", "Ben Ortiz: Let’s come back to it."},
 			want:  []string{"deferred|We argued about the cache layer|Let’s come back to it."},
