@@ -25,18 +25,7 @@ func TestEvalDevMarkersAreFound(t *testing.T) {
 		if strings.HasSuffix(path, ".stripped.md") {
 			continue
 		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := transcript.Parse(data, transcript.Options{Source: path})
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		f, err := Offline{}.Analyze(context.Background(), m, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		data, f := analyzeFile(t, path)
 		cited := map[int]bool{}
 		for _, c := range f.Commitments {
 			for _, e := range c.Evidence {
@@ -63,4 +52,22 @@ func TestEvalDevMarkersAreFound(t *testing.T) {
 		}
 	}
 	t.Logf("%d markers, all found", markers)
+}
+
+// analyzeFile reads, parses and analyzes the file at path offline, failing the test on error.
+func analyzeFile(t *testing.T, path string) ([]byte, *Findings) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := transcript.Parse(data, transcript.Options{Source: path})
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	f, err := Offline{}.Analyze(context.Background(), m, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data, f
 }

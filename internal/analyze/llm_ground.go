@@ -136,14 +136,8 @@ func (g *grounder) closes(th OpenThread, c closers) bool {
 		if j > i && t.Heading {
 			return false
 		}
-		near := j <= i+1
-		if c.closes(t.Line, topic, near) {
+		if c.closesTurn(t, topic, j <= i+1) {
 			return true
-		}
-		for _, sp := range t.Spans {
-			if c.closes(sp.Line, topic, near) {
-				return true
-			}
 		}
 	}
 	return false

@@ -351,6 +351,20 @@ func takesOn(m *transcript.Meeting, lower string) bool {
 	return false
 }
 
+// closesTurn reports whether a decision or commitment on one of turn t's lines closes a thread
+// on topic; near is true for the thread's own turn and the next.
+func (c closers) closesTurn(t transcript.Turn, topic []string, near bool) bool {
+	if c.closes(t.Line, topic, near) {
+		return true
+	}
+	for _, sp := range t.Spans {
+		if c.closes(sp.Line, topic, near) {
+			return true
+		}
+	}
+	return false
+}
+
 // closedAfter reports whether the turn of a deferral or one of the openThreadLookahead turns
 // after it (not past a heading) closes it: a decision on its topic; a commitment or someone
 // taking it on, at once (in its turn or the next) or later on its topic; or a date put to it
@@ -363,13 +377,8 @@ func closedAfter(x *meetingText, at threadAt, c closers, topic []string) bool {
 			return false
 		}
 		near := j <= i+1
-		if c.closes(t.Line, topic, near) {
+		if c.closesTurn(t, topic, near) {
 			return true
-		}
-		for _, sp := range t.Spans {
-			if c.closes(sp.Line, topic, near) {
-				return true
-			}
 		}
 		for k, s := range x.sentences(j) {
 			if j == i && k == at.k {

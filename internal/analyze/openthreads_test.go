@@ -2,12 +2,9 @@ package analyze
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/debrief-cli/debrief/internal/transcript"
 )
 
 func TestFindOpenThreads(t *testing.T) {
@@ -182,18 +179,7 @@ func TestOpenThreadQuotesAreOnTheirLines(t *testing.T) {
 		if strings.HasSuffix(path, ".json") {
 			continue
 		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := transcript.Parse(data, transcript.Options{Source: path})
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		f, err := Offline{}.Analyze(context.Background(), m, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		data, f := analyzeFile(t, path)
 		lines := strings.Split(string(data), "\n")
 		for _, o := range f.OpenThreads {
 			found++

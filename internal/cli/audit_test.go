@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -46,13 +45,7 @@ func errorLines(stderr string) []string {
 // what standard output may hold.
 func TestAudit(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, data string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, data string) string { return writeTestFile(t, dir, name, data) }
 	binary := write("blob.txt", "\x00\x01\x02\x03binary\x00")
 	missing := filepath.Join(dir, "nope.vtt")
 	const notes = "Ana Lopez: I'll send the notes by Friday.\nBen Ortiz: Thanks.\n"

@@ -43,15 +43,19 @@ func execute(ios *iostreams.IOStreams, tune func(*Factory), args ...string) int 
 
 const planning = "../../testdata/meetings/planning.vtt"
 
+// writeTestFile writes data to dir/name and returns the path.
+func writeTestFile(t *testing.T, dir, name, data string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 func TestExitCodes(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, data string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, data string) string { return writeTestFile(t, dir, name, data) }
 	empty := write("empty.txt", "")
 	binary := write("photo.jpg", "\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00")
 	good := write("2026-11-18-sync.txt", "Ana Lopez: I'll send the notes by Friday.\nBen Ortiz: Thanks.\n")
