@@ -471,6 +471,58 @@ func (b *batchProgress) wait() {
 	b.p.Wait()
 }
 
+// batchRun is what week and checklist share: the flags read, and the meeting files of the
+// inputs found and analyzed.
+type batchRun struct {
+	now          time.Time
+	since, until string
+	inputs       []string
+	dest         *output
+	res          batchResult
+}
+
+// runBatch reads the batch and period flags, then the inputs (inputs is called once the flags
+// are checked), checks -o against them, and finds and analyzes their meeting files. It fails
+// with noMeetings when the inputs hold no meeting file at all.
+func runBatch(ctx context.Context, f *Factory, bf *batchFlags, pf periodFlags, inputs func() ([]string, error)) (*batchRun, error) {
+	readOpts, err := bf.Input.options()
+	if err != nil {
+		return nil, err
+	}
+	r := &batchRun{}
+	if r.now, err = bf.now(f); err != nil {
+		return nil, err
+	}
+	since, until, keep, err := dateFilter(pf.Since, pf.Until, r.now)
+	if err != nil {
+		return nil, err
+	}
+	r.since, r.until = since, until
+	if err := bf.check(); err != nil {
+		return nil, err
+	}
+	if r.inputs, err = inputs(); err != nil {
+		return nil, err
+	}
+	if r.dest, err = newOutput(f.IOStreams, bf.Output, r.inputs); err != nil {
+		return nil, err
+	}
+	fd := findMeetingFiles(r.inputs)
+	if len(fd.candidates) == 0 && len(fd.failures) == 0 {
+		return nil, noMeetings(r.inputs, fd.skipped)
+	}
+	engine, workers, err := bf.engineFor(f, fd)
+	if err != nil {
+		return nil, err
+	}
+	b := &batch{ios: f.IOStreams, engine: engine, read: readOpts, me: bf.Me, now: r.now, concurrency: workers, keep: keep}
+	r.res = b.run(ctx, fd, "meetings")
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
 // periodFlags are --since and --until, shared by the commands that read many meetings.
 type periodFlags struct {
 	Since string

@@ -79,52 +79,23 @@ func runChecklist(ctx context.Context, opts *ChecklistOptions) error {
 	if err != nil {
 		return err
 	}
-	readOpts, err := opts.Batch.Input.options()
+	run, err := runBatch(ctx, opts.Factory, &opts.Batch, opts.Period, func() ([]string, error) {
+		return inputArgs(opts.Inputs, opts.IO.IsStdinTTY(), "debrief checklist")
+	})
 	if err != nil {
 		return err
 	}
-	now, err := opts.Batch.now(opts.Factory)
-	if err != nil {
-		return err
-	}
-	since, until, keep, err := dateFilter(opts.Period.Since, opts.Period.Until, now)
-	if err != nil {
-		return err
-	}
-	if err := opts.Batch.check(); err != nil {
-		return err
-	}
-	inputs, err := inputArgs(opts.Inputs, opts.IO.IsStdinTTY(), "debrief checklist")
-	if err != nil {
-		return err
-	}
-	dest, err := newOutput(opts.IO, opts.Batch.Output, inputs)
-	if err != nil {
-		return err
-	}
-	fd := findMeetingFiles(inputs)
-	if len(fd.candidates) == 0 && len(fd.failures) == 0 {
-		return noMeetings(inputs, fd.skipped)
-	}
-	engine, workers, err := opts.Batch.engineFor(opts.Factory, fd)
-	if err != nil {
-		return err
-	}
-	b := &batch{ios: opts.IO, engine: engine, read: readOpts, me: opts.Batch.Me, now: now, concurrency: workers, keep: keep}
-	res := b.run(ctx, fd, "meetings")
-	if err := ctx.Err(); err != nil {
-		return err
-	}
+	res, dest := run.res, run.dest
 	if len(res.meetings) == 0 && len(res.failures) == 0 {
 		if res.outOfRange > 0 {
 			fmt.Fprintf(opts.IO.ErrOut, "debrief: none of the %d meetings found is %s: widen --since or --until\n",
-				res.outOfRange, periodWords(since, until))
+				res.outOfRange, periodWords(run.since, run.until))
 			return res.finish(opts.IO, opts.Batch.Me)
 		}
-		return noMeetings(inputs, res.skipped)
+		return noMeetings(run.inputs, res.skipped)
 	}
 	if len(res.meetings) > 0 {
-		list := report.NewChecklist(res.meetings, report.ChecklistOptions{Now: now, Me: opts.Batch.Me})
+		list := report.NewChecklist(res.meetings, report.ChecklistOptions{Now: run.now, Me: opts.Batch.Me})
 		if format == "ics" && len(list.Commitments) == 0 {
 			// RFC 5545 wants at least one component in a calendar: write no file rather than
 			// an invalid one.

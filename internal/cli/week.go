@@ -89,44 +89,17 @@ func runWeek(ctx context.Context, opts *WeekOptions) error {
 			return usageErrorf("week reads files and folders, not standard input: use 'debrief checklist -' or 'debrief -'")
 		}
 	}
-	readOpts, err := opts.Batch.Input.options()
+	run, err := runBatch(ctx, opts.Factory, &opts.Batch, opts.Period, func() ([]string, error) { return opts.Paths, nil })
 	if err != nil {
 		return err
 	}
-	now, err := opts.Batch.now(opts.Factory)
-	if err != nil {
-		return err
-	}
-	since, until, keep, err := dateFilter(opts.Period.Since, opts.Period.Until, now)
-	if err != nil {
-		return err
-	}
-	if err := opts.Batch.check(); err != nil {
-		return err
-	}
-	dest, err := newOutput(opts.IO, opts.Batch.Output, opts.Paths)
-	if err != nil {
-		return err
-	}
-	fd := findMeetingFiles(opts.Paths)
-	if len(fd.candidates) == 0 && len(fd.failures) == 0 {
-		return noMeetings(opts.Paths, fd.skipped)
-	}
-	engine, workers, err := opts.Batch.engineFor(opts.Factory, fd)
-	if err != nil {
-		return err
-	}
-	b := &batch{ios: opts.IO, engine: engine, read: readOpts, me: opts.Batch.Me, now: now, concurrency: workers, keep: keep}
-	res := b.run(ctx, fd, "meetings")
-	if err := ctx.Err(); err != nil {
-		return err
-	}
+	res, dest := run.res, run.dest
 	if len(res.meetings) == 0 && res.outOfRange == 0 && len(res.failures) == 0 {
 		return noMeetings(opts.Paths, res.skipped)
 	}
 	if len(res.meetings) > 0 || res.outOfRange > 0 {
 		week := report.NewWeek(res.meetings, report.WeekOptions{
-			Now: now, Me: opts.Batch.Me, Since: since, Until: until,
+			Now: run.now, Me: opts.Batch.Me, Since: run.since, Until: run.until,
 			Skipped: res.skipped, OutOfRange: res.outOfRange, Failures: res.failures,
 		})
 		err := dest.Write(func(w io.Writer) error {
