@@ -100,10 +100,21 @@ func isOtherHeading(h string) bool {
 	return false
 }
 
-// cleanLine strips Markdown decoration from a line: heading marks, quote marks, bullets,
-// numbering ("5."), emphasis and a trailing colon, and lower-cases it. It is read only for a
-// heading (see isDecisionHeading and isOtherHeading), so a line too long to be one is "".
+// cleanLine is stripDecoration lower-cased. It is read only for a heading (see
+// isDecisionHeading and isOtherHeading), so a line too long to be one is "".
 func cleanLine(s string) string {
+	s = stripDecoration(s)
+	if len(s) > 3*longestHeading {
+		// strings.ToLower makes a character at most three times shorter (the Kelvin sign
+		// to "k"), so this cannot lower-case to a heading.
+		return ""
+	}
+	return strings.ToLower(s)
+}
+
+// stripDecoration strips Markdown decoration from a line: heading marks, quote marks,
+// bullets, numbering ("5."), emphasis and a trailing colon.
+func stripDecoration(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimLeft(s, "#>*_+-• \t")
 	// A numbered heading or item: "5. Resolutions", "2) Outcome".
@@ -116,13 +127,7 @@ func cleanLine(s string) string {
 	}
 	s = strings.Trim(s, "*_ \t")
 	s = strings.TrimSuffix(s, ":")
-	s = strings.Trim(s, "*_ \t")
-	if len(s) > 3*longestHeading {
-		// strings.ToLower makes a character at most three times shorter (the Kelvin sign
-		// to "k"), so this cannot lower-case to a heading.
-		return ""
-	}
-	return strings.ToLower(s)
+	return strings.Trim(s, "*_ \t")
 }
 
 // longestHeading is the length of the longest heading isDecisionHeading and isOtherHeading

@@ -845,7 +845,7 @@ func TestDecisionCheapTestsMatchPatterns(t *testing.T) {
 				t.Fatalf("decisionHints.find(%q) list %d = %v, want %v", lower, g, !want, want)
 			}
 		}
-		clean, full := cleanLine(s), strings.ToLower(stripLine(s))
+		clean, full := cleanLine(s), strings.ToLower(stripDecoration(s))
 		if isDecisionHeading(clean) != isDecisionHeading(full) || isOtherHeading(clean) != isOtherHeading(full) {
 			t.Fatalf("cleanLine(%q) = %q reads as another heading than %q", s, clean, full)
 		}
@@ -898,22 +898,6 @@ func fieldsHedged(lower string) bool {
 		}
 	}
 	return false
-}
-
-// stripLine is cleanLine without the lower-casing and without the limit on length.
-func stripLine(s string) string {
-	s = strings.TrimSpace(s)
-	s = strings.TrimLeft(s, "#>*_+-• \t")
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
-		s = s[i+1:]
-	}
-	s = strings.Trim(s, "*_ \t")
-	s = strings.TrimSuffix(s, ":")
-	return strings.Trim(s, "*_ \t")
 }
 
 // TestDecisionsSharedReading checks that findDecisionsIn, reading the turns through a
